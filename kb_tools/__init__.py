@@ -1,0 +1,1 @@
+"""Konzeptbibliothek: parsing, validation, site generation and indexing of training concepts."""

@@ -1,0 +1,148 @@
+"""The ``kb`` command. Domain errors become German messages and exit codes only here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from kb_tools.errors import KbError, LibraryInvalid
+from kb_tools.filters import Filters
+from kb_tools.library import check_library, load_library
+from kb_tools.settings import Settings, load_settings
+
+
+class UserError(click.ClickException):
+    """A German error line on stderr, exit code 1."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        file = file or sys.stderr
+        for line in self.details:
+            click.echo(line, file=file)
+        click.echo(f"Fehler: {self.message}", file=file)
+
+
+class KbGroup(click.Group):
+    """Turns :class:`KbError` from any command into a :class:`UserError`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LibraryInvalid as exc:
+            raise UserError(exc.message, [str(p) for p in exc.problems]) from None
+        except KbError as exc:
+            raise UserError(exc.message) from None
+
+
+def library_option(func: Any) -> Any:
+    return click.option(
+        "--library", "library_dir", type=click.Path(path_type=Path), default=None,
+        help="Bibliotheksordner (Standard: concepts/ oder KB_LIBRARY_DIR).",
+    )(func)
+
+
+def filter_options(func: Any) -> Any:
+    for name, help_text in reversed([
+        ("topic", "Thema (mehrfach möglich)"),
+        ("format", "Format (mehrfach möglich)"),
+        ("audience", "Zielgruppe (mehrfach möglich)"),
+        ("center", "Zentrum (mehrfach möglich)"),
+        ("region", "Region (mehrfach möglich)"),
+        ("status", "Status: entwurf, erprobt, transferiert"),
+    ]):
+        func = click.option(f"--{name}", f"filter_{name}", multiple=True, help=help_text)(func)
+    return func
+
+
+def filters_from(kwargs: dict[str, Any]) -> Filters:
+    return Filters.of(**{key.removeprefix("filter_"): kwargs.pop(key) for key in list(kwargs) if key.startswith("filter_")})
+
+
+def settings(**overrides: object) -> Settings:
+    return load_settings(**overrides)
+
+
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="konzeptbibliothek", message="kb %(version)s")
+def cli() -> None:
+    """Konzeptbibliothek: erprobte Lehr- und Lernkonzepte prüfen, bauen, durchsuchen."""
+
+
+@cli.command()
+@library_option
+@click.option("--strict", is_flag=True, help="Auch Warnungen führen zu Exit-Code 1.")
+def validate(library_dir: Path | None, strict: bool) -> None:
+    """Prüft alle Konzepte und meldet jedes Problem mit Datei und Zeile."""
+    root = settings(library_dir=library_dir).library_dir
+    library, problems = check_library(root)
+    for problem in problems:
+        click.echo(f"{root.as_posix().rstrip('/')}/{problem}")
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    concepts = len(library) if library else 0
+    summary = f"{concepts} Konzepte geprüft: {errors} Fehler, {warnings} Warnungen."
+    if errors or (strict and warnings):
+        raise UserError(summary)
+    click.echo(summary)
+
+
+@cli.command()
+@library_option
+@click.option("--center", required=True, help="Schlüssel des Zentrums aus centers.yml.")
+@click.option("--title", required=True, help="Titel des Konzepts; daraus wird die ID gebildet.")
+@click.option("--topic", "topics", multiple=True, help="Thema (mehrfach möglich).")
+@click.option("--format", "formats", multiple=True, help="Format (mehrfach möglich).")
+@click.option("--audience", multiple=True, help="Zielgruppe (mehrfach möglich).")
+def new(library_dir: Path | None, center: str, title: str, topics: tuple[str, ...], formats: tuple[str, ...], audience: tuple[str, ...]) -> None:
+    """Legt ein neues Konzept aus der Vorlage an (überschreibt nie)."""
+    from kb_tools.scaffold import new_concept
+
+    root = settings(library_dir=library_dir).library_dir
+    path = new_concept(root, center, title, topics=topics, formats=formats, audience=audience)
+    click.echo(f"Neues Konzept angelegt: {path}")
+    click.echo("Bitte Metadaten und Abschnitte ausfüllen, dann 'kb validate' ausführen.")
+
+
+@cli.command(name="list")
+@library_option
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
+def list_(library_dir: Path | None, as_json: bool, **kwargs: Any) -> None:
+    """Listet die Konzepte, optional gefiltert."""
+    filters = filters_from(kwargs)
+    library = load_library(settings(library_dir=library_dir).library_dir)
+    filters.check(library)
+    concepts = [c for c in library if filters.matches(c, library)]
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "title": c.meta.title,
+                "summary": c.meta.summary,
+                "center": c.meta.center,
+                "region": library.region(c.meta.center),
+                "status": c.meta.status,
+                "topics": c.meta.topics,
+                "formats": c.meta.formats,
+                "audience": c.meta.audience,
+                "updated": c.meta.updated.isoformat(),
+                "url": c.url,
+            }
+            for c in concepts
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for c in concepts:
+        click.echo(f"{c.id:<45} {c.meta.center:<22} {c.meta.status:<12} {c.meta.title}")
+    click.echo(f"{len(concepts)} von {len(library)} Konzepten")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

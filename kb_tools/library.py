@@ -1,0 +1,298 @@
+"""A library folder as parsed objects, plus every problem found on the way.
+
+Data flows one way: files → :class:`Concept` objects (here) → site pages, index, API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kb_tools.errors import LibraryError, LibraryInvalid
+from kb_tools.frontmatter import Document, SourceError, line_of, read_document, read_yaml_file
+from kb_tools.problems import Problem, did_you_mean
+from kb_tools.schema import (
+    FIELD_NAMES,
+    ID_PATTERN,
+    SECTIONS,
+    Center,
+    ConceptMeta,
+    Taxonomy,
+    german_errors,
+)
+
+CENTERS_FILE = "centers.yml"
+TAXONOMY_FILE = "taxonomy.yml"
+VOCABULARIES = ("topics", "formats", "audience")
+_H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Section:
+    """An H2 section of a concept body."""
+
+    title: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One parsed, valid concept file."""
+
+    id: str
+    path: Path
+    relpath: str
+    meta: ConceptMeta
+    body: str
+    body_line: int
+    sections: tuple[Section, ...]
+    source_hash: str
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def url(self) -> str:
+        """The concept page, relative to the site root."""
+        return concept_url(self.id)
+
+
+@dataclass
+class Library:
+    """Centres, vocabularies and concepts of one library folder."""
+
+    root: Path
+    centers: dict[str, Center]
+    taxonomy: Taxonomy
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts.values())
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def label(self, vocabulary: str, key: str) -> str:
+        """German label of a taxonomy key (``topics``, ``formats``, ``audience``)."""
+        return self.taxonomy.vocabulary(vocabulary).get(key, key)
+
+    def region(self, center: str) -> str:
+        return self.centers[center].region
+
+    def derived(self, concept_id: str) -> list[Concept]:
+        """Concepts whose ``adapted_from`` names ``concept_id`` (the reverse lineage)."""
+        return [c for c in self if concept_id in c.meta.adapted_from]
+
+    def content_hash(self) -> str:
+        """A hash over everything the library contains; changes with any file."""
+        digest = hashlib.sha256()
+        for name in (CENTERS_FILE, TAXONOMY_FILE):
+            digest.update((self.root / name).read_bytes())
+        for concept in self:
+            digest.update(f"{concept.id}:{concept.source_hash}\n".encode())
+        return digest.hexdigest()
+
+
+def concept_url(concept_id: str) -> str:
+    return f"konzepte/{concept_id}/"
+
+
+def center_url(center: str) -> str:
+    return f"zentren/{center}/"
+
+
+def topic_url(topic: str) -> str:
+    return f"themen/{topic}/"
+
+
+def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
+    """Parse and check a whole library; returns what loaded and *all* problems.
+
+    The library is ``None`` when ``centers.yml`` or ``taxonomy.yml`` is unusable. Concepts with
+    errors are left out of the returned library.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise LibraryError(f"Bibliotheksordner '{root}' existiert nicht oder ist kein Ordner")
+    problems: list[Problem] = []
+    centers = _load_centers(root, problems)
+    taxonomy = _load_taxonomy(root, problems)
+    documents = _read_documents(root, problems)
+    if centers is None or taxonomy is None:
+        return None, sorted(problems)
+    library = Library(root, centers, taxonomy)
+    candidates: dict[str, tuple[Concept, Document]] = {}
+    for path, doc in documents:
+        concept = _make_concept(root, path, doc, library, problems)
+        if concept is not None:
+            candidates[concept.id] = (concept, doc)
+    for concept, doc in candidates.values():
+        _check_references(concept, doc, candidates, library, problems)
+    bad = {p.path for p in problems if p.is_error}
+    library.concepts = {cid: c for cid, (c, _) in sorted(candidates.items()) if c.relpath not in bad}
+    return library, sorted(problems)
+
+
+def load_library(root: Path, *, strict: bool = False) -> Library:
+    """A library with no errors (and, if ``strict``, no warnings), or :class:`LibraryInvalid`."""
+    library, problems = check_library(root)
+    failing = [p for p in problems if p.is_error or strict]
+    if library is None or failing:
+        count = len(failing) or len(problems)
+        raise LibraryInvalid(
+            f"Die Bibliothek '{root}' enthält {count} Fehler; bitte zuerst 'kb validate' ausführen.",
+            failing or problems,
+        )
+    return library
+
+
+def _load_centers(root: Path, problems: list[Problem]) -> dict[str, Center] | None:
+    data = _load_yaml(root, CENTERS_FILE, "centers.yml", problems)
+    if data is None:
+        return None
+    data, lines = data
+    centers: dict[str, Center] = {}
+    for key, value in data.items():
+        if not isinstance(key, str) or not ID_PATTERN.match(key):
+            problems.append(Problem(CENTERS_FILE, lines.get((key,), 1), f"ungültiger Zentrumsschlüssel {key!r} (erlaubt: a-z, 0-9, Bindestriche)"))
+            continue
+        try:
+            centers[key] = Center.model_validate(value)
+        except ValidationError as exc:
+            for loc, message in german_errors(exc, tuple(Center.model_fields)):
+                problems.append(Problem(CENTERS_FILE, line_of(lines, (key, *loc)), f"{key}.{message}"))
+    return centers if not any(p.path == CENTERS_FILE for p in problems) else None
+
+
+def _load_taxonomy(root: Path, problems: list[Problem]) -> Taxonomy | None:
+    data = _load_yaml(root, TAXONOMY_FILE, "taxonomy.yml", problems)
+    if data is None:
+        return None
+    data, lines = data
+    try:
+        return Taxonomy.model_validate(data)
+    except ValidationError as exc:
+        for loc, message in german_errors(exc, VOCABULARIES):
+            problems.append(Problem(TAXONOMY_FILE, line_of(lines, loc), message))
+    return None
+
+
+def _load_yaml(root: Path, name: str, what: str, problems: list[Problem]) -> tuple[dict[str, Any], dict] | None:
+    path = root / name
+    if not path.is_file():
+        problems.append(Problem(name, 1, f"Datei '{name}' fehlt im Bibliotheksordner"))
+        return None
+    try:
+        return read_yaml_file(path, what)
+    except SourceError as exc:
+        problems.append(Problem(name, exc.line, str(exc)))
+    except OSError as exc:
+        problems.append(Problem(name, 1, f"Datei kann nicht gelesen werden: {exc.strerror}"))
+    return None
+
+
+def _read_documents(root: Path, problems: list[Problem]) -> list[tuple[Path, Document]]:
+    documents = []
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if len(path.relative_to(root).parts) != 2:
+            problems.append(Problem(rel, 1, "Konzeptdateien gehören in einen Zentrumsordner: <zentrum>/<id>.md", "warnung"))
+            continue
+        try:
+            doc = read_document(path)
+        except SourceError as exc:
+            problems.append(Problem(rel, exc.line, str(exc)))
+            continue
+        except OSError as exc:
+            problems.append(Problem(rel, 1, f"Datei kann nicht gelesen werden: {exc.strerror}"))
+            continue
+        problems.extend(Problem(rel, line, message, "warnung") for line, message in doc.warnings)
+        documents.append((path, doc))
+    return documents
+
+
+def _make_concept(root: Path, path: Path, doc: Document, library: Library, problems: list[Problem]) -> Concept | None:
+    rel = path.relative_to(root).as_posix()
+    concept_id, folder = path.stem, path.parent.name
+    ok = True
+    if not ID_PATTERN.match(concept_id):
+        problems.append(Problem(rel, 1, f"ungültige ID '{concept_id}': der Dateiname darf nur a-z, 0-9 und einzelne Bindestriche enthalten"))
+        ok = False
+    try:
+        meta = ConceptMeta.model_validate(doc.data)
+    except ValidationError as exc:
+        for loc, message in german_errors(exc, FIELD_NAMES):
+            problems.append(Problem(rel, doc.line_of(loc), message))
+        return None
+    if meta.center not in library.centers:
+        problems.append(Problem(rel, doc.line_of(("center",)), f"center: unbekanntes Zentrum '{meta.center}'{did_you_mean(meta.center, library.centers)}"))
+        ok = False
+    elif meta.center != folder:
+        problems.append(Problem(rel, doc.line_of(("center",)), f"center: '{meta.center}' passt nicht zum Ordner '{folder}'"))
+        ok = False
+    for vocabulary in VOCABULARIES:
+        known = library.taxonomy.vocabulary(vocabulary)
+        label = {"topics": "Thema", "formats": "Format", "audience": "Zielgruppe"}[vocabulary]
+        for index, key in enumerate(getattr(meta, vocabulary)):
+            if key not in known:
+                problems.append(Problem(rel, doc.line_of((vocabulary, index)), f"{vocabulary}.{index}: unbekanntes {label} '{key}'{did_you_mean(key, known)}"))
+                ok = False
+    for index, transfer in enumerate(meta.transfers):
+        if transfer.center not in library.centers:
+            problems.append(Problem(rel, doc.line_of(("transfers", index, "center")), f"transfers.{index}.center: unbekanntes Zentrum '{transfer.center}'{did_you_mean(transfer.center, library.centers)}"))
+            ok = False
+    sections = _sections(doc.body, doc.body_line)
+    titles = [s.title for s in sections]
+    for wanted in SECTIONS:
+        if wanted not in titles:
+            problems.append(Problem(rel, doc.body_line, f"Abschnitt '## {wanted}' fehlt", "warnung"))
+    if not ok:
+        return None
+    digest = hashlib.sha256(doc.raw.encode()).hexdigest()
+    return Concept(concept_id, path, rel, meta, doc.body, doc.body_line, tuple(sections), digest)
+
+
+def _check_references(concept: Concept, doc: Document, candidates: dict[str, tuple[Concept, Document]], library: Library, problems: list[Problem]) -> None:
+    for index, ref in enumerate(concept.meta.adapted_from):
+        where = doc.line_of(("adapted_from", index))
+        if ref == concept.id:
+            problems.append(Problem(concept.relpath, where, f"adapted_from.{index}: ein Konzept kann nicht auf sich selbst aufbauen"))
+        elif ref not in candidates:
+            problems.append(Problem(concept.relpath, where, f"adapted_from.{index}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, candidates)}"))
+    duplicates = [p for p in _paths_with_stem(library.root, concept.id) if p != concept.path]
+    for other in duplicates:
+        problems.append(Problem(concept.relpath, 1, f"ID '{concept.id}' ist doppelt vergeben (auch {other.relative_to(library.root).as_posix()})"))
+
+
+def _paths_with_stem(root: Path, stem: str) -> list[Path]:
+    return sorted(root.glob(f"*/{stem}.md"))
+
+
+def _sections(body: str, first_line: int) -> list[Section]:
+    """Split a Markdown body at its H2 headings (ignoring fenced code)."""
+    sections: list[Section] = []
+    title, start, buffer, fenced = None, first_line, [], False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else _H2.match(line)
+        if match:
+            if title is not None:
+                sections.append(Section(title, "\n".join(buffer).strip(), start))
+            title, start, buffer = match.group(1), first_line + offset, []
+        elif title is not None:
+            buffer.append(line)
+    if title is not None:
+        sections.append(Section(title, "\n".join(buffer).strip(), start))
+    return sections

@@ -1,0 +1,45 @@
+"""All configuration in one place: defaults, overridable by ``KB_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kb_tools.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """Paths, embedder and server options. Each field is also ``KB_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore", frozen=True)
+
+    library_dir: Path = Path("concepts")
+    site_dir: Path = Path("site")
+    index_dir: Path = Path("build/index")
+    build_dir: Path = Path("build")
+    embedder: str = "e5-small"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # Comma-separated origins allowed to call the API from another site ("*" for any).
+    cors_origins: str = ""
+    # Where the site's scripts find the API; empty means the same origin as the site.
+    api_base_url: str = ""
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment plus explicit overrides; a bad value names its key."""
+    values = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        key = str(err["loc"][0]) if err["loc"] else "?"
+        raise ConfigError(
+            f"Einstellung KB_{key.upper()} hat den ungültigen Wert {err.get('input')!r}: {err['msg']}"
+        ) from None

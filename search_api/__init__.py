@@ -1,0 +1,1 @@
+"""The Konzeptbibliothek search API."""

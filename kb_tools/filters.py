@@ -93,9 +93,13 @@ def facet_counts(concepts: Iterable[Concept], library: Library) -> dict[str, dic
 def facet_label(library: Library, facet: str, value: str) -> str:
     """Human label for a facet value (taxonomy label, centre name, …)."""
     if facet in ("topic", "format", "audience"):
-        return library.label({"topic": "topics", "format": "formats", "audience": "audience"}[facet], value)
+        return library.label(
+            {"topic": "topics", "format": "formats", "audience": "audience"}[facet], value
+        )
     if facet == "center":
         return library.centers[value].name if value in library.centers else value
     if facet == "status":
-        return {"entwurf": "Entwurf", "erprobt": "Erprobt", "transferiert": "Transferiert"}.get(value, value)
+        return {"entwurf": "Entwurf", "erprobt": "Erprobt", "transferiert": "Transferiert"}.get(
+            value, value
+        )
     return value

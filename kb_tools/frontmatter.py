@@ -71,16 +71,18 @@ def read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
     warnings: list[tuple[int, str]] = []
     if text.startswith(BOM):
         text = text[1:]
-        warnings.append((1, "Datei beginnt mit einem Byte-Order-Mark (BOM); bitte ohne BOM speichern"))
+        warnings.append(
+            (1, "Datei beginnt mit einem Byte-Order-Mark (BOM); bitte ohne BOM speichern")
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("Datei ist leer")
     return text, warnings
 
 
-def parse_yaml_mapping(text: str, first_line: int = 1, what: str = "Front Matter") -> tuple[
-    dict[str, Any], dict[Location, int]
-]:
+def parse_yaml_mapping(
+    text: str, first_line: int = 1, what: str = "Front Matter"
+) -> tuple[dict[str, Any], dict[Location, int]]:
     """Parse YAML that must be a mapping; returns data and the line of every node."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -139,7 +141,9 @@ def _walk(node: yaml.Node, loc: Location, first_line: int, out: dict[Location, i
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
-                raise SourceError(f"Schlüssel '{key}' ist doppelt", first_line + key_node.start_mark.line)
+                raise SourceError(
+                    f"Schlüssel '{key}' ist doppelt", first_line + key_node.start_mark.line
+                )
             seen.add(key)
             out[(*loc, key)] = first_line + key_node.start_mark.line
             _walk(value_node, (*loc, key), first_line, out)
@@ -150,16 +154,43 @@ def _walk(node: yaml.Node, loc: Location, first_line: int, out: dict[Location, i
 
 
 _YAML_PROBLEMS = [
-    (re.compile(r"found character '\\t'"), "Tabulatorzeichen sind in YAML nicht erlaubt; bitte Leerzeichen zum Einrücken verwenden"),
-    (re.compile(r"mapping values are not allowed"), "Doppelpunkt an unerwarteter Stelle; Werte mit ': ' bitte in Anführungszeichen setzen"),
-    (re.compile(r"could not find expected ':'"), "erwartet wurde 'schlüssel: wert' – fehlt ein Doppelpunkt?"),
-    (re.compile(r"found unexpected end of stream"), "unerwartetes Ende – ist ein Anführungszeichen oder eine Klammer nicht geschlossen?"),
-    (re.compile(r"expected ',' or '[\]}]'"), "Liste oder Zuordnung in Klammern ist nicht korrekt geschlossen"),
-    (re.compile(r"did not find expected key"), "Einrückung stimmt nicht: hier wurde ein Schlüssel erwartet"),
-    (re.compile(r"did not find expected '-' indicator"), "Einrückung stimmt nicht: hier wurde ein Listeneintrag '- …' erwartet"),
+    (
+        re.compile(r"found character '\\t'"),
+        "Tabulatorzeichen sind in YAML nicht erlaubt; bitte Leerzeichen zum Einrücken verwenden",
+    ),
+    (
+        re.compile(r"mapping values are not allowed"),
+        "Doppelpunkt an unerwarteter Stelle; Werte mit ': ' bitte in Anführungszeichen setzen",
+    ),
+    (
+        re.compile(r"could not find expected ':'"),
+        "erwartet wurde 'schlüssel: wert' – fehlt ein Doppelpunkt?",
+    ),
+    (
+        re.compile(r"found unexpected end of stream"),
+        "unerwartetes Ende – ist ein Anführungszeichen oder eine Klammer nicht geschlossen?",
+    ),
+    (
+        re.compile(r"expected ',' or '[\]}]'"),
+        "Liste oder Zuordnung in Klammern ist nicht korrekt geschlossen",
+    ),
+    (
+        re.compile(r"did not find expected key"),
+        "Einrückung stimmt nicht: hier wurde ein Schlüssel erwartet",
+    ),
+    (
+        re.compile(r"did not find expected '-' indicator"),
+        "Einrückung stimmt nicht: hier wurde ein Listeneintrag '- …' erwartet",
+    ),
     (re.compile(r"found undefined alias"), "unbekannter YAML-Alias ('*name' ohne '&name')"),
-    (re.compile(r"found unknown escape character"), "ungültige Escape-Sequenz in Anführungszeichen ('\\')"),
-    (re.compile(r"could not determine a constructor"), "unbekanntes YAML-Tag ('!…') ist nicht erlaubt"),
+    (
+        re.compile(r"found unknown escape character"),
+        "ungültige Escape-Sequenz in Anführungszeichen ('\\')",
+    ),
+    (
+        re.compile(r"could not determine a constructor"),
+        "unbekanntes YAML-Tag ('!…') ist nicht erlaubt",
+    ),
 ]
 
 

@@ -138,7 +138,9 @@ def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
     for concept, doc in candidates.values():
         _check_references(concept, doc, candidates, library, problems)
     bad = {p.path for p in problems if p.is_error}
-    library.concepts = {cid: c for cid, (c, _) in sorted(candidates.items()) if c.relpath not in bad}
+    library.concepts = {
+        cid: c for cid, (c, _) in sorted(candidates.items()) if c.relpath not in bad
+    }
     return library, sorted(problems)
 
 
@@ -163,13 +165,21 @@ def _load_centers(root: Path, problems: list[Problem]) -> dict[str, Center] | No
     centers: dict[str, Center] = {}
     for key, value in data.items():
         if not isinstance(key, str) or not ID_PATTERN.match(key):
-            problems.append(Problem(CENTERS_FILE, lines.get((key,), 1), f"ungültiger Zentrumsschlüssel {key!r} (erlaubt: a-z, 0-9, Bindestriche)"))
+            problems.append(
+                Problem(
+                    CENTERS_FILE,
+                    lines.get((key,), 1),
+                    f"ungültiger Zentrumsschlüssel {key!r} (erlaubt: a-z, 0-9, Bindestriche)",
+                )
+            )
             continue
         try:
             centers[key] = Center.model_validate(value)
         except ValidationError as exc:
             for loc, message in german_errors(exc, tuple(Center.model_fields)):
-                problems.append(Problem(CENTERS_FILE, line_of(lines, (key, *loc)), f"{key}.{message}"))
+                problems.append(
+                    Problem(CENTERS_FILE, line_of(lines, (key, *loc)), f"{key}.{message}")
+                )
     return centers if not any(p.path == CENTERS_FILE for p in problems) else None
 
 
@@ -186,7 +196,9 @@ def _load_taxonomy(root: Path, problems: list[Problem]) -> Taxonomy | None:
     return None
 
 
-def _load_yaml(root: Path, name: str, what: str, problems: list[Problem]) -> tuple[dict[str, Any], dict] | None:
+def _load_yaml(
+    root: Path, name: str, what: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict] | None:
     path = root / name
     if not path.is_file():
         problems.append(Problem(name, 1, f"Datei '{name}' fehlt im Bibliotheksordner"))
@@ -207,7 +219,14 @@ def _read_documents(root: Path, problems: list[Problem]) -> list[tuple[Path, Doc
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         if len(path.relative_to(root).parts) != 2:
-            problems.append(Problem(rel, 1, "Konzeptdateien gehören in einen Zentrumsordner: <zentrum>/<id>.md", "warnung"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "Konzeptdateien gehören in einen Zentrumsordner: <zentrum>/<id>.md",
+                    "warnung",
+                )
+            )
             continue
         try:
             doc = read_document(path)
@@ -222,12 +241,20 @@ def _read_documents(root: Path, problems: list[Problem]) -> list[tuple[Path, Doc
     return documents
 
 
-def _make_concept(root: Path, path: Path, doc: Document, library: Library, problems: list[Problem]) -> Concept | None:
+def _make_concept(
+    root: Path, path: Path, doc: Document, library: Library, problems: list[Problem]
+) -> Concept | None:
     rel = path.relative_to(root).as_posix()
     concept_id, folder = path.stem, path.parent.name
     ok = True
     if not ID_PATTERN.match(concept_id):
-        problems.append(Problem(rel, 1, f"ungültige ID '{concept_id}': der Dateiname darf nur a-z, 0-9 und einzelne Bindestriche enthalten"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                f"ungültige ID '{concept_id}': der Dateiname darf nur a-z, 0-9 und einzelne Bindestriche enthalten",
+            )
+        )
         ok = False
     try:
         meta = ConceptMeta.model_validate(doc.data)
@@ -236,43 +263,93 @@ def _make_concept(root: Path, path: Path, doc: Document, library: Library, probl
             problems.append(Problem(rel, doc.line_of(loc), message))
         return None
     if meta.center not in library.centers:
-        problems.append(Problem(rel, doc.line_of(("center",)), f"center: unbekanntes Zentrum '{meta.center}'{did_you_mean(meta.center, library.centers)}"))
+        problems.append(
+            Problem(
+                rel,
+                doc.line_of(("center",)),
+                f"center: unbekanntes Zentrum '{meta.center}'{did_you_mean(meta.center, library.centers)}",
+            )
+        )
         ok = False
     elif meta.center != folder:
-        problems.append(Problem(rel, doc.line_of(("center",)), f"center: '{meta.center}' passt nicht zum Ordner '{folder}'"))
+        problems.append(
+            Problem(
+                rel,
+                doc.line_of(("center",)),
+                f"center: '{meta.center}' passt nicht zum Ordner '{folder}'",
+            )
+        )
         ok = False
     for vocabulary in VOCABULARIES:
         known = library.taxonomy.vocabulary(vocabulary)
         label = {"topics": "Thema", "formats": "Format", "audience": "Zielgruppe"}[vocabulary]
         for index, key in enumerate(getattr(meta, vocabulary)):
             if key not in known:
-                problems.append(Problem(rel, doc.line_of((vocabulary, index)), f"{vocabulary}.{index}: unbekanntes {label} '{key}'{did_you_mean(key, known)}"))
+                problems.append(
+                    Problem(
+                        rel,
+                        doc.line_of((vocabulary, index)),
+                        f"{vocabulary}.{index}: unbekanntes {label} '{key}'{did_you_mean(key, known)}",
+                    )
+                )
                 ok = False
     for index, transfer in enumerate(meta.transfers):
         if transfer.center not in library.centers:
-            problems.append(Problem(rel, doc.line_of(("transfers", index, "center")), f"transfers.{index}.center: unbekanntes Zentrum '{transfer.center}'{did_you_mean(transfer.center, library.centers)}"))
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(("transfers", index, "center")),
+                    f"transfers.{index}.center: unbekanntes Zentrum '{transfer.center}'{did_you_mean(transfer.center, library.centers)}",
+                )
+            )
             ok = False
     sections = _sections(doc.body, doc.body_line)
     titles = [s.title for s in sections]
     for wanted in SECTIONS:
         if wanted not in titles:
-            problems.append(Problem(rel, doc.body_line, f"Abschnitt '## {wanted}' fehlt", "warnung"))
+            problems.append(
+                Problem(rel, doc.body_line, f"Abschnitt '## {wanted}' fehlt", "warnung")
+            )
     if not ok:
         return None
     digest = hashlib.sha256(doc.raw.encode()).hexdigest()
     return Concept(concept_id, path, rel, meta, doc.body, doc.body_line, tuple(sections), digest)
 
 
-def _check_references(concept: Concept, doc: Document, candidates: dict[str, tuple[Concept, Document]], library: Library, problems: list[Problem]) -> None:
+def _check_references(
+    concept: Concept,
+    doc: Document,
+    candidates: dict[str, tuple[Concept, Document]],
+    library: Library,
+    problems: list[Problem],
+) -> None:
     for index, ref in enumerate(concept.meta.adapted_from):
         where = doc.line_of(("adapted_from", index))
         if ref == concept.id:
-            problems.append(Problem(concept.relpath, where, f"adapted_from.{index}: ein Konzept kann nicht auf sich selbst aufbauen"))
+            problems.append(
+                Problem(
+                    concept.relpath,
+                    where,
+                    f"adapted_from.{index}: ein Konzept kann nicht auf sich selbst aufbauen",
+                )
+            )
         elif ref not in candidates:
-            problems.append(Problem(concept.relpath, where, f"adapted_from.{index}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, candidates)}"))
+            problems.append(
+                Problem(
+                    concept.relpath,
+                    where,
+                    f"adapted_from.{index}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, candidates)}",
+                )
+            )
     duplicates = [p for p in _paths_with_stem(library.root, concept.id) if p != concept.path]
     for other in duplicates:
-        problems.append(Problem(concept.relpath, 1, f"ID '{concept.id}' ist doppelt vergeben (auch {other.relative_to(library.root).as_posix()})"))
+        problems.append(
+            Problem(
+                concept.relpath,
+                1,
+                f"ID '{concept.id}' ist doppelt vergeben (auch {other.relative_to(library.root).as_posix()})",
+            )
+        )
 
 
 def _paths_with_stem(root: Path, stem: str) -> list[Path]:

@@ -31,5 +31,7 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A German " – meinten Sie 'x'?" suffix for the closest choice, or ''."""
     if not isinstance(value, str):
         return ""
-    matches = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
+    # Short keys ("kl" for "ki") differ by a larger share of their letters.
+    cutoff = 0.5 if len(value) <= 4 else 0.6
+    matches = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=cutoff)
     return f" – meinten Sie '{matches[0]}'?" if matches else ""

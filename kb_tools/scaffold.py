@@ -13,7 +13,9 @@ from kb_tools.frontmatter import SourceError, read_yaml_file
 from kb_tools.library import CENTERS_FILE
 from kb_tools.problems import did_you_mean
 
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
 MAX_ID_LENGTH = 60
 
 
@@ -41,11 +43,15 @@ def new_concept(
     title = " ".join(title.split())
     concept_id = slugify(title)
     if not concept_id:
-        raise LibraryError(f"Aus dem Titel {title!r} lässt sich keine ID bilden; bitte Buchstaben verwenden.")
+        raise LibraryError(
+            f"Aus dem Titel {title!r} lässt sich keine ID bilden; bitte Buchstaben verwenden."
+        )
     try:
         centers, _ = read_yaml_file(Path(library_dir) / CENTERS_FILE, "centers.yml")
     except (OSError, SourceError) as exc:
-        raise LibraryError(f"centers.yml in '{library_dir}' kann nicht gelesen werden: {exc}") from None
+        raise LibraryError(
+            f"centers.yml in '{library_dir}' kann nicht gelesen werden: {exc}"
+        ) from None
     if center not in centers:
         raise LibraryError(f"Unbekanntes Zentrum '{center}'{did_you_mean(center, centers)}")
     existing = sorted(Path(library_dir).glob(f"*/{concept_id}.md"))
@@ -54,7 +60,9 @@ def new_concept(
             f"Konzept '{concept_id}' existiert bereits ({existing[0]}); "
             "bitte einen anderen Titel wählen oder die Datei bearbeiten."
         )
-    template = resources.files("kb_tools").joinpath("templates/concept.md").read_text(encoding="utf-8")
+    template = (
+        resources.files("kb_tools").joinpath("templates/concept.md").read_text(encoding="utf-8")
+    )
     text = template.format(
         title=_yaml_scalar(title),
         center=center,

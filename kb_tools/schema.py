@@ -6,7 +6,14 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from kb_tools.problems import did_you_mean
 
@@ -18,7 +25,14 @@ LICENSE_URLS = {
     "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
     "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
-SECTIONS = ("Ziel", "Zielgruppe", "Ablauf", "Methoden und Materialien", "Erfahrungen", "Transferhinweise")
+SECTIONS = (
+    "Ziel",
+    "Zielgruppe",
+    "Ablauf",
+    "Methoden und Materialien",
+    "Erfahrungen",
+    "Transferhinweise",
+)
 SUMMARY_MAX = 280
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -74,7 +88,9 @@ class ConceptMeta(Strict):
     """The front matter of a concept file."""
 
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)]
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=SUMMARY_MAX)]
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=10, max_length=SUMMARY_MAX)
+    ]
     center: Key
     status: Literal["entwurf", "erprobt", "transferiert"]
     topics: Annotated[list[Key], Field(min_length=1)]
@@ -95,17 +111,21 @@ class ConceptMeta(Strict):
 FIELD_NAMES: tuple[str, ...] = tuple(ConceptMeta.model_fields)
 
 
-def german_errors(exc: ValidationError, known_keys: tuple[str, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+def german_errors(
+    exc: ValidationError, known_keys: tuple[str, ...] = ()
+) -> list[tuple[tuple[str | int, ...], str]]:
     """Flatten a pydantic error into (location, German message) pairs."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         where = ".".join(str(part) for part in loc)
-        out.append((loc, f"{where}: {_message(err, known_keys)}" if where else _message(err, known_keys)))
+        out.append(
+            (loc, f"{where}: {_message(err, known_keys)}" if where else _message(err, known_keys))
+        )
     return out
 
 
-def _message(err: dict, known_keys: tuple[str, ...]) -> str:  # noqa: PLR0911
+def _message(err: dict, known_keys: tuple[str, ...]) -> str:
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     if kind == "missing":
         return "Pflichtfeld fehlt"
@@ -118,7 +138,11 @@ def _message(err: dict, known_keys: tuple[str, ...]) -> str:  # noqa: PLR0911
     if kind == "string_too_long":
         return f"zu lang ({len(value)} Zeichen, höchstens {ctx['max_length']})"
     if kind == "string_too_short":
-        return "darf nicht leer sein" if not str(value).strip() else f"zu kurz (mindestens {ctx['min_length']} Zeichen)"
+        return (
+            "darf nicht leer sein"
+            if not str(value).strip()
+            else f"zu kurz (mindestens {ctx['min_length']} Zeichen)"
+        )
     if kind == "too_short":
         return "darf nicht leer sein"
     if kind in ("string_type",):

@@ -80,7 +80,9 @@ def library_dir(tmp_path: Path) -> Path:
 def write_concept(library_dir: Path) -> WriteConcept:
     """Write ``<center>/<id>.md`` into ``library_dir``; text or front matter overrides."""
 
-    def write(concept_id: str = "testkonzept", text: str | bytes | None = None, **overrides: Any) -> Path:
+    def write(
+        concept_id: str = "testkonzept", text: str | bytes | None = None, **overrides: Any
+    ) -> Path:
         center = overrides.get("center", "sachsen")
         path = library_dir / center / f"{concept_id}.md"
         path.parent.mkdir(parents=True, exist_ok=True)

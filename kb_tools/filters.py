@@ -12,7 +12,7 @@ from kb_tools.problems import did_you_mean
 from kb_tools.schema import STATUSES
 
 FACETS = ("topic", "format", "audience", "center", "region", "status")
-_LABELS = {
+FACET_LABELS = {
     "topic": "Thema",
     "format": "Format",
     "audience": "Zielgruppe",
@@ -47,7 +47,7 @@ class Filters:
             for value in values:
                 if value not in known:
                     raise UnknownFilterValue(
-                        f"Unbekannter Wert für Filter '{facet}' ({_LABELS[facet]}): "
+                        f"Unbekannter Wert für Filter '{facet}' ({FACET_LABELS[facet]}): "
                         f"'{value}'{did_you_mean(value, known)}"
                     )
 

@@ -61,3 +61,7 @@ class IndexMismatch(KbError):
 
 class EmbedderError(KbError):
     """An embedder name is unknown or its model cannot be loaded."""
+
+
+class ServeError(KbError):
+    """``kb serve`` cannot start (port in use, …)."""

@@ -21,7 +21,8 @@ class Settings(BaseSettings):
     build_dir: Path = Path("build")
     embedder: str = "e5-small"
     host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
+    # 0 lets `kb serve` pick a free port (tests, benchmarks).
+    port: int = Field(default=8000, ge=0, le=65535)
     # Comma-separated origins allowed to call the API from another site ("*" for any).
     cors_origins: str = ""
     # Where the site's scripts find the API; empty means the same origin as the site.

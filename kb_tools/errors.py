@@ -65,3 +65,7 @@ class EmbedderError(KbError):
 
 class ServeError(KbError):
     """``kb serve`` cannot start (port in use, …)."""
+
+
+class InvalidQuery(KbError):
+    """A search request that cannot be answered (empty query, unknown mode, …)."""

@@ -144,5 +144,28 @@ def list_(library_dir: Path | None, as_json: bool, **kwargs: Any) -> None:
     click.echo(f"{len(concepts)} von {len(library)} Konzepten")
 
 
+@cli.command()
+@library_option
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Zielordner der Website (Standard: site/).",
+)
+@click.option("--force", is_flag=True, help="Auch bauen, wenn sich nichts geändert hat.")
+def build(library_dir: Path | None, site_dir: Path | None, force: bool) -> None:
+    """Baut die statische Website (MkDocs) aus der Bibliothek."""
+    from kb_tools.site import build_site
+
+    report = build_site(settings(library_dir=library_dir, site_dir=site_dir), force=force)
+    if report.skipped:
+        click.echo(f"Website in '{report.site_dir}' ist aktuell – nichts zu tun.")
+    else:
+        click.echo(
+            f"Website gebaut: {report.pages} Seiten, {report.concepts} Konzepte "
+            f"in {report.seconds:.1f} s → '{report.site_dir}'."
+        )
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()

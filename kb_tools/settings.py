@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     cors_origins: str = ""
     # Where the site's scripts find the API; empty means the same origin as the site.
     api_base_url: str = ""
+    # Public address of the site: absolute ids in the JSON-LD and the sitemap.
+    site_url: str = "http://127.0.0.1:8000/"
+    # MkDocs base configuration of the site (theme, nav, overrides); see `kb build`.
+    site_config: Path = Path("mkdocs.yml")
 
     @property
     def cors_origin_list(self) -> list[str]:

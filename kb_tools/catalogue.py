@@ -1,0 +1,80 @@
+"""The catalogue: every concept as a card, filtered in the browser from ``katalog/concepts.json``.
+
+The cards are in the HTML (works without JavaScript and without the search API); the script
+``kb-catalogue.js`` reads the JSON for facet values and labels and hides non-matching cards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kb_tools.filters import FACET_LABELS, FACETS, allowed_values, facet_label, facet_values
+from kb_tools.fragments import card_grid
+from kb_tools.library import Library
+from kb_tools.pages import Page, by_title
+
+DATA_FILE = "katalog/concepts.json"
+
+
+def catalogue_data(library: Library) -> dict[str, Any]:
+    """Facets (ordered values with German labels) and each concept's facet values."""
+    facets = []
+    for facet in FACETS:
+        values = allowed_values(library, facet)
+        if facet == "center":
+            values = sorted(values, key=lambda key: library.centers[key].name.casefold())
+        facets.append(
+            {
+                "key": facet,
+                "label": FACET_LABELS[facet],
+                "values": [{"value": v, "label": facet_label(library, facet, v)} for v in values],
+            }
+        )
+    concepts = [
+        {
+            "id": c.id,
+            "title": c.meta.title,
+            "summary": c.meta.summary,
+            "url": c.url,
+            "updated": c.meta.updated.isoformat(),
+            "facets": {facet: list(facet_values(c, library, facet)) for facet in FACETS},
+        }
+        for c in by_title(library)
+    ]
+    return {"facets": facets, "concepts": concepts}
+
+
+def catalogue_page(library: Library) -> Page:
+    total = len(library)
+    content = "\n\n".join(
+        [
+            "# Katalog",
+            '<p class="kb-lead">Alle Konzepte der Bibliothek. Filter innerhalb einer Gruppe '
+            "werden mit „oder“, Gruppen untereinander mit „und“ verknüpft; die Auswahl steht in "
+            "der Adresse und lässt sich teilen.</p>",
+            '<div class="kb-catalogue" id="kb-catalogue" data-src="concepts.json">'
+            '<details class="kb-filters" id="kb-filters" open>'
+            '<summary class="kb-filters__summary">Filter</summary>'
+            '<div class="kb-filters__body" id="kb-filter-groups">'
+            '<p class="kb-muted">Die Filter brauchen JavaScript; alle Konzepte sind unten '
+            "aufgelistet.</p></div></details>"
+            '<div class="kb-catalogue__main">'
+            '<div class="kb-catalogue__bar">'
+            f'<p class="kb-count" id="kb-count" aria-live="polite">{total} Konzepte</p>'
+            '<div class="kb-active" id="kb-active"></div>'
+            '<button type="button" class="md-button kb-reset" id="kb-reset" hidden>'
+            "Alle Filter zurücksetzen</button></div>"
+            f"{card_grid(by_title(library), library, '../', 'kb-cards')}"
+            '<div class="kb-catalogue__empty" id="kb-empty" hidden><p><strong>Kein Konzept passt zu dieser '
+            "Auswahl.</strong> Entfernen Sie einen Filter oder setzen Sie alle zurück.</p></div>"
+            "</div></div>",
+        ]
+    )
+    meta = {
+        "description": f"Alle {total} Konzepte der Bibliothek, filterbar nach Thema, Format, "
+        "Zielgruppe, Zentrum, Region und Status.",
+        "hide": ["navigation", "toc"],
+        # The cards repeat every summary; the concept pages are the better search hits.
+        "search": {"exclude": True},
+    }
+    return Page("katalog/index.md", "Katalog", content, meta)

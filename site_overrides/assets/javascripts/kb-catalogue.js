@@ -83,7 +83,7 @@
       inputs.set(facet.key, new Map());
       facet.values.forEach((entry, index) => {
         const id = `kb-f-${facet.key}-${index}`;
-        const input = el("input", { type: "checkbox", id, value: entry.value });
+        const input = el("input", { type: "checkbox", id, name: facet.key, value: entry.value });
         input.checked = selection.get(facet.key).has(entry.value);
         input.addEventListener("change", () => {
           const chosen = selection.get(facet.key);

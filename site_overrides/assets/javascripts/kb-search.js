@@ -387,9 +387,7 @@
         h("p", {
           id: "kb-query-hint",
           class: "kb-search__hint",
-          text:
-            "Beschreiben Sie ein Thema, eine Zielgruppe oder den Bedarf eines Betriebs in eigenen " +
-            "Worten – die Suche findet auch Konzepte, die andere Begriffe verwenden.",
+          text: "Ein Stichwort, eine Frage oder der Bedarf eines Betriebs in zwei Sätzen – auch auf Englisch, mit Tippfehlern oder ohne Umlaute.",
         }),
         h(
           "div",
@@ -485,7 +483,14 @@
       this.run();
     }
 
+    /** Take over typed text whose debounce has not fired yet, so a click never loses it. */
+    flushTyping() {
+      window.clearTimeout(this.timer);
+      this.state = { ...this.state, query: this.input.value.trim() };
+    }
+
     setFilter(facet, value, on) {
+      this.flushTyping();
       const values = new Set(this.state.filters[facet] || []);
       if (on) values.add(value);
       else values.delete(value);
@@ -497,6 +502,7 @@
     }
 
     clearFilters() {
+      this.flushTyping();
       this.state = { ...this.state, filters: {} };
       this.remember("push");
       this.run();
@@ -527,13 +533,13 @@
 
     /* -- requests */
 
-    searchParams(offset) {
+    searchParams(state, offset) {
       const params = [
-        ["q", this.state.query],
+        ["q", state.query],
         ["limit", PAGE_SIZE],
         ["offset", offset],
       ];
-      for (const [facet, value] of activeFilters(this.state.filters)) params.push([facet, value]);
+      for (const [facet, value] of activeFilters(state.filters)) params.push([facet, value]);
       return params;
     }
 
@@ -545,9 +551,10 @@
         this.renderIdle();
         return;
       }
-      const data = await this.fetch(apiUrl("search", this.searchParams(0)));
+      const state = this.state;
+      const data = await this.fetch(apiUrl("search", this.searchParams(state, 0)));
       if (!data) return;
-      this.searched = this.state;
+      this.searched = state;
       this.hits = Array.isArray(data.results) ? data.results : [];
       this.total = Number.isFinite(data.total) ? data.total : this.hits.length;
       this.facets = data.facets && typeof data.facets === "object" ? data.facets : {};
@@ -557,7 +564,8 @@
     async loadMore() {
       if (this.request || !this.searched) return;
       const firstNew = this.hits.length;
-      const data = await this.fetch(apiUrl("search", this.searchParams(this.hits.length)));
+      // Page on through the shown result set, even if the field has changed meanwhile.
+      const data = await this.fetch(apiUrl("search", this.searchParams(this.searched, this.hits.length)));
       if (!data) return;
       const seen = new Set(this.hits.map((hit) => hit.id));
       const fresh = (Array.isArray(data.results) ? data.results : []).filter((hit) => !seen.has(hit.id));
@@ -760,8 +768,8 @@
           topics.length
             ? h(
                 "ul",
-                { class: "kb-hit__topics", "aria-label": "Themen" },
-                topics.map(([, text]) => h("li", { class: "kb-tag", text })),
+                { class: "kb-pills kb-hit__topics", "aria-label": "Themen" },
+                topics.map(([, text]) => h("li", { text })),
               )
             : null,
         ),

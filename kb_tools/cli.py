@@ -167,5 +167,37 @@ def build(library_dir: Path | None, site_dir: Path | None, force: bool) -> None:
         )
 
 
+@cli.command()
+@library_option
+@click.option(
+    "--index-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Indexordner (Standard: build/index).",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gebaute Website (Standard: site/); fehlt sie, läuft nur die API.",
+)
+@click.option("--host", default=None, help="Adresse (Standard: 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (Standard: 8000; 0 = ein freier Port).")
+def serve(
+    library_dir: Path | None,
+    index_dir: Path | None,
+    site_dir: Path | None,
+    host: str | None,
+    port: int | None,
+) -> None:
+    """Startet Website (unter /) und Such-API (unter /api) auf einem Port."""
+    from search_api.server import serve as run_server
+
+    options = settings(
+        library_dir=library_dir, index_dir=index_dir, site_dir=site_dir, host=host, port=port
+    )
+    run_server(options, echo=click.echo)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()

@@ -99,3 +99,14 @@ def write_concept(library_dir: Path) -> WriteConcept:
 @pytest.fixture(scope="session")
 def sample_library_dir() -> Path:
     return SAMPLE_LIBRARY
+
+
+@pytest.fixture(scope="session")
+def sample_index_dir(sample_library_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real e5-small index of the sample library, built once per session."""
+    from kb_tools.index import build_index
+    from kb_tools.library import load_library
+
+    index_dir = tmp_path_factory.mktemp("sample-index")
+    build_index(load_library(sample_library_dir), index_dir, "e5-small", progress=False)
+    return index_dir

@@ -1,0 +1,85 @@
+"""The FastAPI application: API under ``/api``, optionally the built site at ``/``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Match, Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from kb_tools.index import SearchIndex
+from kb_tools.library import load_library
+from kb_tools.settings import Settings, load_settings
+from search_api import errors
+from search_api.models import Facets, Health
+from search_api.routes import concepts, meta, search
+
+DESCRIPTION = """
+Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
+
+* **Suche** versteht Fragen und Bedarfe in eigenen Worten (semantisch und nach Stichworten),
+  auch mit Tippfehlern, ohne Umlaute oder auf Englisch.
+* **Filter** (Thema, Format, Zielgruppe, Zentrum, Region, Status) sind wiederholbar.
+* **Fehler** kommen immer als `{"detail": "<Meldung>"}` auf Deutsch.
+"""
+
+
+class SiteMount(Mount):
+    """The static site at ``/`` that leaves every ``/api`` path to the API (its 404 and 405)."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        path = scope.get("path", "")
+        if path == "/api" or path.startswith("/api/"):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def load_index(settings: Settings) -> SearchIndex:
+    """Library, index and model, loaded once; raises IndexMissing / IndexMismatch."""
+    library = load_library(settings.library_dir)
+    return SearchIndex.load(settings.index_dir, library)
+
+
+def create_app(settings: Settings | None = None, index: SearchIndex | None = None) -> FastAPI:
+    """The app for ``settings``; ``index`` skips loading when the caller has loaded it already.
+
+    The site in ``settings.site_dir`` is served at ``/`` when that folder exists.
+    """
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
+        loaded = index or load_index(settings)
+        # Lifespan state reaches every request as request.state (see search_api.deps).
+        yield {
+            "index": loaded,
+            "facets": Facets.of(loaded.library),
+            "health": Health.of(loaded.info),
+        }
+
+    app = FastAPI(
+        title="Konzeptbibliothek – Such-API",
+        description=DESCRIPTION,
+        version=version("konzeptbibliothek"),
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    errors.install(app)
+    for router in (search.router, concepts.router, meta.router):
+        app.include_router(router)
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET"]
+        )
+    if settings.site_dir.is_dir():
+        site = StaticFiles(directory=settings.site_dir, html=True)
+        app.router.routes.append(SiteMount("/", app=site, name="site"))
+    return app

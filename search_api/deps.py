@@ -1,0 +1,80 @@
+"""Named dependencies: the index loaded in the lifespan, its library and the filters of a request."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from kb_tools.errors import UnknownConcept
+from kb_tools.filters import Filters
+from kb_tools.index import SearchIndex
+from kb_tools.library import Concept, Library
+from kb_tools.problems import did_you_mean
+from search_api.models import Facets, Health
+
+
+def get_index(request: Request) -> SearchIndex:
+    """The index the lifespan loaded once (see :func:`search_api.app.create_app`)."""
+    return request.state.index
+
+
+IndexDep = Annotated[SearchIndex, Depends(get_index)]
+
+
+def get_library(index: IndexDep) -> Library:
+    return index.library
+
+
+LibraryDep = Annotated[Library, Depends(get_library)]
+
+
+def _filter(description: str) -> object:
+    return Query(description=f"{description} (mehrfach möglich: ODER; verschiedene Filter: UND).")
+
+
+def get_facets(request: Request) -> Facets:
+    """All facet values with counts, computed once at start-up."""
+    return request.state.facets
+
+
+FacetsDep = Annotated[Facets, Depends(get_facets)]
+
+
+def get_health(request: Request) -> Health:
+    return request.state.health
+
+
+HealthDep = Annotated[Health, Depends(get_health)]
+
+
+def get_filters(
+    library: LibraryDep,
+    topic: Annotated[list[str] | None, _filter("Thema, z. B. 'ki'")] = None,
+    format: Annotated[list[str] | None, _filter("Format, z. B. 'workshop'")] = None,
+    audience: Annotated[list[str] | None, _filter("Zielgruppe, z. B. 'beschaeftigte'")] = None,
+    center: Annotated[list[str] | None, _filter("Zentrum, z. B. 'sachsen'")] = None,
+    region: Annotated[list[str] | None, _filter("Region, z. B. 'Sachsen'")] = None,
+    status: Annotated[
+        list[str] | None, _filter("Status: entwurf, erprobt oder transferiert")
+    ] = None,
+) -> Filters:
+    """The facet filters of a request, checked against the library (unknown value: 400)."""
+    filters = Filters.of(
+        topic=topic, format=format, audience=audience, center=center, region=region, status=status
+    )
+    filters.check(library)
+    return filters
+
+
+FiltersDep = Annotated[Filters, Depends(get_filters)]
+
+
+def concept_or_404(library: Library, concept_id: str) -> Concept:
+    """The concept, or :class:`UnknownConcept` with a German "meinten Sie" hint."""
+    concept = library.concepts.get(concept_id)
+    if concept is None:
+        raise UnknownConcept(
+            f"Unbekanntes Konzept '{concept_id}'{did_you_mean(concept_id, library.concepts)}"
+        )
+    return concept

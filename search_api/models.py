@@ -1,0 +1,299 @@
+"""Response models of the API, one per resource; field descriptions feed the German OpenAPI docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb_tools.filters import FACET_LABELS, FACETS, allowed_values, facet_counts, facet_label
+from kb_tools.library import Concept, Library, center_url, concept_url
+from kb_tools.schema import LICENSE_URLS
+
+if TYPE_CHECKING:
+    from kb_tools.index import Hit
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ErrorResponse(ApiModel):
+    """The one error shape of every 4xx and 5xx answer."""
+
+    detail: str = Field(description="Fehlermeldung auf Deutsch.", examples=["Unbekanntes Konzept"])
+
+
+class Label(ApiModel):
+    """A taxonomy key with its German label."""
+
+    key: str = Field(description="Schlüssel, wie er in Filtern verwendet wird.")
+    label: str = Field(description="Deutsche Bezeichnung.")
+
+
+class SearchHit(ApiModel):
+    """One concept in a result list, with the passage that matched best."""
+
+    id: str = Field(description="Konzept-ID.")
+    title: str = Field(description="Titel des Konzepts.")
+    summary: str = Field(description="Kurzbeschreibung.")
+    center: str = Field(description="Schlüssel des Zentrums.")
+    center_name: str = Field(description="Name des Zentrums.")
+    region: str = Field(description="Region des Zentrums.")
+    status: str = Field(description="entwurf, erprobt oder transferiert.")
+    topics: list[Label] = Field(description="Themen des Konzepts.")
+    url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
+    score: float = Field(description="Relevanz; nur innerhalb einer Antwort vergleichbar.")
+    section: str = Field(description="Abschnitt, der am besten passt.")
+    snippet: str = Field(
+        description="Textauszug aus diesem Abschnitt. HTML-maskiert; Suchbegriffe stehen in "
+        "<mark>…</mark> (die einzigen Tags)."
+    )
+
+    @classmethod
+    def of(cls, hit: Hit, library: Library) -> SearchHit:
+        concept = library.concepts[hit.id]
+        center = library.centers[concept.meta.center]
+        return cls(
+            id=hit.id,
+            title=hit.title,
+            summary=hit.summary,
+            center=hit.center,
+            center_name=center.name,
+            region=center.region,
+            status=concept.meta.status,
+            topics=labels(library, "topics", concept.meta.topics),
+            url=hit.url,
+            score=round(float(hit.score), 4),
+            section=hit.section,
+            snippet=safe_snippet(hit.snippet),
+        )
+
+
+class SearchResults(ApiModel):
+    """One page of search results plus facet counts over all matches."""
+
+    query: str = Field(description="Die Suchanfrage (ohne führende und folgende Leerzeichen).")
+    total: int = Field(description="Anzahl aller Treffer (nicht nur dieser Seite).")
+    results: list[SearchHit] = Field(description="Treffer dieser Seite, bester zuerst.")
+    facets: dict[str, dict[str, int]] = Field(
+        description="Je Filter (topic, format, …): Anzahl der Treffer je Wert."
+    )
+
+
+class SimilarResults(ApiModel):
+    """Concepts nearest to one concept (never the concept itself)."""
+
+    id: str = Field(description="Das Konzept, zu dem ähnliche gesucht wurden.")
+    results: list[SearchHit] = Field(description="Ähnliche Konzepte, ähnlichstes zuerst.")
+
+
+class CenterRef(ApiModel):
+    key: str = Field(description="Schlüssel des Zentrums.")
+    name: str = Field(description="Name des Zentrums.")
+    region: str = Field(description="Region.")
+    url: str = Field(description="Seite des Zentrums, relativ zur Wurzel der Website.")
+    website: str | None = Field(description="Website des Zentrums.")
+    email: str | None = Field(description="Kontaktadresse des Zentrums.")
+
+
+class ConceptRef(ApiModel):
+    id: str = Field(description="Konzept-ID.")
+    title: str = Field(description="Titel.")
+    center: str = Field(description="Schlüssel des Zentrums.")
+    url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
+
+
+class TransferRef(ApiModel):
+    center: str = Field(description="Schlüssel des übernehmenden Zentrums.")
+    center_name: str = Field(description="Name des übernehmenden Zentrums.")
+    date: dt.date = Field(description="Datum der Übernahme.")
+    note: str | None = Field(description="Was dabei angepasst wurde.")
+
+
+class Lineage(ApiModel):
+    """Where a concept came from and where it went."""
+
+    adapted_from: list[ConceptRef] = Field(description="Konzepte, auf denen dieses aufbaut.")
+    derived: list[ConceptRef] = Field(description="Konzepte, die auf diesem aufbauen.")
+    transfers: list[TransferRef] = Field(description="Übernahmen durch andere Zentren.")
+
+
+class GroupSize(ApiModel):
+    min: int
+    max: int
+
+
+class Evidence(ApiModel):
+    companies: int = Field(description="Anzahl beteiligter Betriebe.")
+    participants: int = Field(description="Anzahl Teilnehmender.")
+    since: dt.date = Field(description="Erprobt seit.")
+
+
+class SectionOut(ApiModel):
+    title: str = Field(description="Überschrift (H2).")
+    text: str = Field(description="Inhalt als Markdown.")
+
+
+class ConceptDetail(ApiModel):
+    """A concept with all metadata, its Markdown body and its lineage."""
+
+    id: str
+    title: str
+    summary: str
+    url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
+    center: CenterRef
+    status: str = Field(description="entwurf, erprobt oder transferiert.")
+    topics: list[Label]
+    formats: list[Label]
+    audience: list[Label]
+    license: str = Field(description="Lizenz (SPDX-Kennung).")
+    license_url: str
+    updated: dt.date = Field(description="Zuletzt aktualisiert.")
+    duration: str | None
+    group_size: GroupSize | None
+    industries: list[str]
+    keywords: list[str]
+    contact: str | None
+    evidence: Evidence | None
+    body: str = Field(description="Der ganze Text als Markdown.")
+    sections: list[SectionOut] = Field(description="Die H2-Abschnitte des Textes.")
+    lineage: Lineage
+
+    @classmethod
+    def of(cls, concept: Concept, library: Library) -> ConceptDetail:
+        meta = concept.meta
+        center = library.centers[meta.center]
+        return cls(
+            id=concept.id,
+            title=meta.title,
+            summary=meta.summary,
+            url=concept.url,
+            center=CenterRef(
+                key=meta.center,
+                name=center.name,
+                region=center.region,
+                url=center_url(meta.center),
+                website=center.url,
+                email=center.email,
+            ),
+            status=meta.status,
+            topics=labels(library, "topics", meta.topics),
+            formats=labels(library, "formats", meta.formats),
+            audience=labels(library, "audience", meta.audience),
+            license=meta.license,
+            license_url=LICENSE_URLS[meta.license],
+            updated=meta.updated,
+            duration=meta.duration,
+            group_size=GroupSize(**meta.group_size.model_dump()) if meta.group_size else None,
+            industries=list(meta.industries),
+            keywords=list(meta.keywords),
+            contact=meta.contact,
+            evidence=Evidence(**meta.evidence.model_dump()) if meta.evidence else None,
+            body=concept.body,
+            sections=[SectionOut(title=s.title, text=s.text) for s in concept.sections],
+            lineage=Lineage(
+                adapted_from=[
+                    concept_ref(library.concepts[ref])
+                    for ref in meta.adapted_from
+                    if ref in library.concepts
+                ],
+                derived=[concept_ref(other) for other in library.derived(concept.id)],
+                transfers=[
+                    TransferRef(
+                        center=t.center,
+                        center_name=facet_label(library, "center", t.center),
+                        date=t.date,
+                        note=t.note,
+                    )
+                    for t in meta.transfers
+                ],
+            ),
+        )
+
+
+class FacetValue(ApiModel):
+    value: str = Field(description="Wert, wie er als Filter übergeben wird.")
+    label: str = Field(description="Deutsche Bezeichnung.")
+    count: int = Field(description="Anzahl der Konzepte mit diesem Wert (auch 0).")
+
+
+class Facet(ApiModel):
+    label: str = Field(description="Deutsche Bezeichnung des Filters.")
+    values: list[FacetValue]
+
+
+class Facets(ApiModel):
+    """Every filter with all of its values, labels and counts over the whole library."""
+
+    total: int = Field(description="Anzahl aller Konzepte.")
+    facets: dict[str, Facet] = Field(
+        description="Je Filter (topic, format, audience, center, region, status) seine Werte."
+    )
+
+    @classmethod
+    def of(cls, library: Library) -> Facets:
+        counts = facet_counts(library, library)
+        return cls(
+            total=len(library),
+            facets={
+                facet: Facet(
+                    label=FACET_LABELS[facet],
+                    values=[
+                        FacetValue(
+                            value=value,
+                            label=facet_label(library, facet, value),
+                            count=counts[facet].get(value, 0),
+                        )
+                        for value in allowed_values(library, facet)
+                    ],
+                )
+                for facet in FACETS
+            },
+        )
+
+
+class Health(ApiModel):
+    """State of the loaded index."""
+
+    status: str = Field(description="'ok', sobald Bibliothek, Index und Modell geladen sind.")
+    concepts: int = Field(description="Anzahl der Konzepte im Index.")
+    passages: int = Field(description="Anzahl der Textabschnitte im Index.")
+    embedder: str = Field(description="Name des Embedding-Modells.")
+    dimension: int = Field(description="Dimension der Vektoren.")
+    built_at: str = Field(description="Zeitpunkt des Indexierens (ISO 8601).")
+
+    @classmethod
+    def of(cls, info: dict[str, Any]) -> Health:
+        # SearchIndex.load refuses an index older than the library, so a loaded one is current.
+        return cls(
+            status="ok",
+            concepts=int(info["concepts"]),
+            passages=int(info["passages"]),
+            embedder=str(info["embedder"]),
+            dimension=int(info["dim"]),
+            built_at=str(info["built_at"]),
+        )
+
+
+def labels(library: Library, vocabulary: str, keys: list[str]) -> list[Label]:
+    return [Label(key=key, label=library.label(vocabulary, key)) for key in keys]
+
+
+def concept_ref(concept: Concept) -> ConceptRef:
+    return ConceptRef(
+        id=concept.id, title=concept.title, center=concept.meta.center, url=concept_url(concept.id)
+    )
+
+
+def safe_snippet(snippet: str) -> str:
+    """Re-escape everything but ``<mark>`` tags, so the contract holds whatever the engine sent."""
+    return "".join(
+        part if part in ("<mark>", "</mark>") else html.escape(html.unescape(part), quote=False)
+        for part in _MARK.split(snippet)
+    )

@@ -31,12 +31,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-g
 QUERY = "KI in der Qualitätsprüfung"
 CONCEPT = "kamera-fehlererkennung-lernfabrik"
 VIEWPORTS = {"desktop": (1280, 900), "mobil": (375, 812)}
-# name -> (path, selector that shows the page is ready)
+# name -> (path, selector that shows the page is ready, element to scroll to or None)
 PAGES = {
-    "start": ("", "h1"),
-    "katalog": ("katalog/", ".kb-catalogue"),
-    "konzept": (f"konzepte/{CONCEPT}/", ".kb-similar a"),
-    "suche": (f"suche/?frage={quote(QUERY)}", ".kb-hit"),
+    "start": ("", "h1", None),
+    "katalog": ("katalog/", ".kb-catalogue", None),
+    "konzept": (f"konzepte/{CONCEPT}/", ".kb-similar a", None),
+    "konzept-aehnliche": (f"konzepte/{CONCEPT}/", ".kb-similar a", ".kb-similar"),
+    "suche": (f"suche/?frage={quote(QUERY)}", ".kb-hit", None),
 }
 
 
@@ -72,10 +73,13 @@ def kb_serve() -> Iterator[str]:
             process.stdout.close()
 
 
-def photograph(page: Page, url: str, ready: str, path: Path) -> None:
+def photograph(page: Page, url: str, ready: str, scroll_to: str | None, path: Path) -> None:
     page.goto(url)
     page.locator(ready).first.wait_for(timeout=30_000)
     page.wait_for_load_state("networkidle")
+    if scroll_to:
+        page.locator(scroll_to).evaluate("node => node.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(600)  # the theme's header title fades to the page title
     page.screenshot(path=str(path))
 
 
@@ -94,9 +98,9 @@ def main() -> None:
                 re.compile(r"^https://fonts\.(googleapis|gstatic)\.com/"), lambda r: r.abort()
             )
             page = context.new_page()
-            for name, (path, ready) in PAGES.items():
+            for name, (path, ready, scroll_to) in PAGES.items():
                 target = OUT / f"{name}-{device}.png"
-                photograph(page, base + path, ready, target)
+                photograph(page, base + path, ready, scroll_to, target)
                 print(f"{target.relative_to(REPO)}  ({width}×{height})")
             context.close()
         browser.close()

@@ -301,7 +301,7 @@ def test_search_page_fits_a_375_pixel_screen(
     page = context.new_page()
     page.goto(f"{kb_server}suche/?frage=KI%20in%20der%20Qualit%C3%A4tspr%C3%BCfung")
     playwright_api.expect(page.locator(".kb-hit").first).to_be_visible(timeout=20_000)
-    page.get_by_role("button", name=re.compile("^Filter")).click()
+    page.get_by_role("button", name="Filter anzeigen").click()
     playwright_api.expect(facet_checkbox(page, "status", "erprobt")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()

@@ -222,7 +222,8 @@
   }
 
   function hitCenter(hit) {
-    return typeof hit.center_name === "string" && hit.center_name ? hit.center_name : label("center", hit.center);
+    const name = hit.center_name;
+    return typeof name === "string" && name ? name : label("center", hit.center);
   }
 
   /* --------------------------------------------------------- header search */
@@ -387,7 +388,9 @@
         h("p", {
           id: "kb-query-hint",
           class: "kb-search__hint",
-          text: "Ein Stichwort, eine Frage oder der Bedarf eines Betriebs in zwei Sätzen – auch auf Englisch, mit Tippfehlern oder ohne Umlaute.",
+          text:
+            "Ein Stichwort, eine Frage oder der Bedarf eines Betriebs in zwei Sätzen – " +
+            "auch auf Englisch, mit Tippfehlern oder ohne Umlaute.",
         }),
         h(
           "div",
@@ -412,6 +415,16 @@
         "section",
         { class: "kb-facets", "aria-labelledby": "kb-facets-title", hidden: true },
         h("h2", { id: "kb-facets-title", class: "kb-facets__title", text: "Filter" }),
+        // Keyboard users need not tab through every filter to reach the results.
+        h("button", {
+          type: "button",
+          class: "kb-skip",
+          text: "Zu den Ergebnissen springen",
+          onclick: () => {
+            const first = this.list.querySelector("a") || this.empty.querySelector("button");
+            if (first) first.focus();
+          },
+        }),
         this.facetToggle,
         this.facetGroups,
       );
@@ -719,7 +732,8 @@
           `${plural(this.total, "Konzept", "Konzepte")} gefunden für „${query}“, ` +
           `${this.hits.length.toLocaleString("de-DE")} angezeigt.`;
       } else {
-        this.status.textContent = `${plural(this.total, "Konzept", "Konzepte")} gefunden für „${query}“.`;
+        const found = plural(this.total, "Konzept", "Konzepte");
+        this.status.textContent = `${found} gefunden für „${query}“.`;
       }
     }
 
@@ -798,6 +812,7 @@
                 h("button", {
                   type: "button",
                   class: "kb-suggestion",
+                  "data-kb-without": `${facet}\u0000${value}`,
                   text: `Filter „${FACET_NAMES[facet]}: ${label(facet, value)}“ entfernen`,
                   onclick: () => this.setFilter(facet, value, false),
                 }),
@@ -810,6 +825,7 @@
                   h("button", {
                     type: "button",
                     class: "kb-suggestion",
+                    "data-kb-without": "*",
                     text: "Alle Filter entfernen",
                     onclick: () => this.clearFilters(),
                   }),
@@ -837,11 +853,46 @@
               ),
             ),
           ),
-          h("p", {}, "Oder stöbern Sie im ", h("a", { href: catalogue, text: "Katalog aller Konzepte" }), "."),
+          h(
+            "p",
+            {},
+            "Oder stöbern Sie im ",
+            h("a", { href: catalogue, text: "Katalog aller Konzepte" }),
+            ".",
+          ),
         );
       }
       this.empty.replaceChildren(...children);
       this.empty.hidden = false;
+      if (active.length) this.countWithout(this.searched);
+    }
+
+    /** For an empty result: how many hits each "… entfernen" suggestion would bring back. */
+    async countWithout(searched) {
+      const active = activeFilters(searched.filters);
+      const options = active.map(([facet, value]) => [
+        `${facet}\u0000${value}`,
+        { ...searched.filters, [facet]: searched.filters[facet].filter((v) => v !== value) },
+      ]);
+      if (active.length > 1) options.push(["*", {}]);
+      for (const [key, filters] of options) {
+        const params = this.searchParams({ query: searched.query, filters }, 0);
+        params[1] = ["limit", 1];
+        let data;
+        try {
+          data = await getJson(apiUrl("search", params));
+        } catch (err) {
+          if (err instanceof ApiUnavailable || err instanceof ApiError) return;
+          throw err;
+        }
+        if (this.searched !== searched) return;
+        if (!Number.isFinite(data.total) || data.total < 1) continue;
+        const button = [...this.empty.querySelectorAll("[data-kb-without]")].find(
+          (node) => node.getAttribute("data-kb-without") === key,
+        );
+        const count = ` (${plural(data.total, "Treffer", "Treffer")})`;
+        if (button) button.append(h("span", { class: "kb-suggestion__count", text: count }));
+      }
     }
 
     renderChips() {
@@ -941,7 +992,7 @@
               { class: "kb-facet__count" },
               h("span", { class: "kb-sr-only", text: " (" }),
               count.toLocaleString("de-DE"),
-              h("span", { class: "kb-sr-only", text: count === 1 ? " Treffer)" : " Treffer)" }),
+              h("span", { class: "kb-sr-only", text: " Treffer)" }),
             ),
           ),
         );
@@ -954,7 +1005,9 @@
               class: "kb-facet__more",
               "aria-expanded": String(expanded),
               "data-kb-focus": `${facet}\u0000__more`,
-              text: expanded ? "Weniger anzeigen" : `Alle anzeigen (${hiddenCount.toLocaleString("de-DE")} weitere)`,
+              text: expanded
+                ? "Weniger anzeigen"
+                : `Alle anzeigen (${hiddenCount.toLocaleString("de-DE")} weitere)`,
               onclick: () => {
                 if (expanded) this.expanded.delete(facet);
                 else this.expanded.add(facet);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import queue
 import re
 import signal
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -54,7 +56,9 @@ class KbServer:
             self.process.stdout.close()
 
 
-def start_kb_serve(library: Path, site: Path, index: Path) -> KbServer:
+def start_kb_serve(
+    library: Path, site: Path, index: Path, env: dict[str, str] | None = None
+) -> KbServer:
     """``kb serve --port 0`` as a child process, once it has announced its address."""
     process = subprocess.Popen(
         [
@@ -64,6 +68,7 @@ def start_kb_serve(library: Path, site: Path, index: Path) -> KbServer:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, **(env or {})},
     )
     lines: queue.Queue[str] = queue.Queue()
     output: list[str] = []
@@ -85,8 +90,9 @@ def start_kb_serve(library: Path, site: Path, index: Path) -> KbServer:
     return KbServer(process, reader, url.rstrip("/") + "/")
 
 
-def build_site(library: Path, site: Path) -> Path:
-    result = CliRunner().invoke(cli, ["build", "--library", str(library), "--site-dir", str(site)])
+def build_site(library: Path, site: Path, env: dict[str, str] | None = None) -> Path:
+    args = ["build", "--library", str(library), "--site-dir", str(site)]
+    result = CliRunner().invoke(cli, args, env=env)
     assert result.exit_code == 0, result.output
     return site
 
@@ -118,16 +124,24 @@ def kb_server(
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def static_site(ui_sample_site: Path) -> Iterator[str]:
-    """The built site from a plain static file server: no API, like static hosting."""
-    handler = functools.partial(_QuietHandler, directory=str(ui_sample_site))
+@contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    """A plain static file server for ``root``, like static hosting (no API)."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def static_site(ui_sample_site: Path) -> Iterator[str]:
+    with static_server(ui_sample_site) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -333,6 +347,30 @@ def test_without_api_typing_in_the_builtin_search_finds_concepts(
         timeout=20_000
     )
     playwright_api.expect(page.locator(".kb-similar")).to_be_hidden()
+
+
+def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(
+    page: playwright_api.Page,
+    tmp_path: Path,
+    sample_library_dir: Path,
+    ui_sample_site: Path,
+    ui_sample_index: Path,
+) -> None:
+    # Static hosting at http://host:A/kb/ and the API on another origin, allowed by CORS.
+    with static_server(tmp_path) as host:
+        api = start_kb_serve(
+            sample_library_dir, ui_sample_site, ui_sample_index, {"KB_CORS_ORIGINS": host[:-1]}
+        )
+        try:
+            build_site(sample_library_dir, tmp_path / "kb", {"KB_API_BASE_URL": api.url})
+            search(page, f"{host}kb/", QUERY)
+            first = page.locator(".kb-hit__title a").first.get_attribute("href") or ""
+            assert first.startswith(f"{host}kb/konzepte/"), first
+            page.goto(f"{host}kb/katalog/")
+            header = page.get_by_role("search", name="Semantische Suche")
+            assert header.get_attribute("action") == f"{host}kb/suche/"
+        finally:
+            api.stop()
 
 
 # ---------------------------------------------------------------- escaping

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from kb_tools.index import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api.app import create_app
+from search_api.errors import INTERNAL_ERROR
 
 pytestmark = pytest.mark.slow
 
@@ -233,6 +235,27 @@ def test_openapi_documents_german_errors(client: TestClient) -> None:
     assert schema["$ref"].endswith("/ErrorResponse")
     assert "Suchanfrage" in str(search_op["parameters"])
     assert client.get("/api/docs").status_code == 200
+
+
+class BrokenIndex:
+    """The real library and manifest, but a search that crashes: the only way to reach a 500."""
+
+    def __init__(self, real: SearchIndex) -> None:
+        self.library, self.info = real.library, real.info
+
+    def search(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaputt im Test")
+
+
+def test_unexpected_error_is_a_german_500_without_details(
+    client: TestClient, api_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(api_settings, BrokenIndex(client.app_state["index"]))  # type: ignore[arg-type]
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        response = broken.get("/api/search", params={"q": "ki"})
+    assert response.status_code == 500
+    assert response.json() == {"detail": INTERNAL_ERROR}
+    assert "Unerwarteter Fehler bei GET /api/search" in caplog.text
 
 
 def test_cors_allows_the_configured_origin(api_settings: Settings) -> None:

@@ -1,0 +1,268 @@
+"""German lexical search: BM25 over Snowball stems with umlaut folding, compounds and typos.
+
+Both the text and the query are folded to one canonical spelling (``ä``/``ae`` → ``a``,
+``ß`` → ``ss``) before stemming, so every way of writing an umlaut meets the same stem. Compound
+words are handled on the query side against the index vocabulary: "Prüfung" also matches
+"Qualitätsprüfung", and "Qualitätsprüfung" also matches "Prüfung der Qualität".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "_": " "})
+# ae/oe/ue spelt out for an umlaut; not after q (Quelle) or a diphthong (Feuer, Bauer).
+_SPELT_UMLAUT = re.compile(r"(?<![qeai])([aou])e")
+_LINKS = ("", "s", "es", "n", "en", "e", "er")  # Fugenelemente between compound parts
+_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")  # inflection after a compound's head
+MIN_PART = 4  # shortest compound part that counts; shorter ones give false splits ("ver-")
+_STOPWORDS = """
+    aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei
+    beim bin bis bist da damit dann das dass dein deine dem den der des dessen die dies diese
+    diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines er es
+    etwas euch euer für gegen hat hatte hier hin hinter ich ihr ihre im in ist ja jede jedem
+    jeden jeder jedes kann kein keine mit muss nach nicht noch nun nur ob oder ohne sehr sein
+    seine sich sie sind so solche über um und uns unter vom von vor war waren was weil welche
+    wenn wer werden wie wir wird wo zu zum zur zwischen
+    a an and are as at be by for from how i in is it of on or that the this to we what
+    which with you
+"""
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and write umlauts and ß one canonical way (ä, ae → a; ß → ss)."""
+    return _SPELT_UMLAUT.sub(r"\1", text.lower().translate(_UMLAUTS))
+
+
+STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text``; a hyphenated word also yields its joined form."""
+    out: list[str] = []
+    for match in _WORD.finditer(fold(text)):
+        parts = match.group().split("-")
+        out.extend(parts)
+        if len(parts) > 1:
+            out.append("".join(parts))
+    return [w for w in out if len(w) > 1 and w not in STOPWORDS]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball German stem of an already folded word."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A query word: index stems that stand for it (with weights) and, for a compound, its parts."""
+
+    word: str
+    alternatives: tuple[tuple[str, float], ...]
+    parts: tuple[QueryWord, ...] = ()
+
+    @property
+    def stems(self) -> frozenset[str]:
+        own = {s for s, _ in self.alternatives}
+        return frozenset(own.union(*(p.stems for p in self.parts)))
+
+
+class LexicalIndex:
+    """Okapi BM25 over a list of documents (any text: a concept, a passage)."""
+
+    K1 = 1.2
+    B = 0.75
+    HEAD_WEIGHT = 0.6  # "Prüfung" in "Sichtprüfung": a kind of Prüfung, close in meaning
+    MODIFIER_WEIGHT = 0.4  # "Daten" in "Datenschutz": related, but further away
+    PARTS_WEIGHT = 0.8  # "Qualitätsprüfung" answered by "Qualität" and "Prüfung" apart
+    TYPO_WEIGHT = 0.7
+
+    def __init__(self, documents: Sequence[str]) -> None:
+        self.size = len(documents)
+        self._postings: dict[str, dict[int, int]] = defaultdict(dict)
+        self._vocabulary: dict[str, str] = {}  # folded surface word -> stem
+        lengths = []
+        for number, text in enumerate(documents):
+            tokens = words(text)
+            lengths.append(len(tokens))
+            for word in tokens:
+                self._vocabulary.setdefault(word, stem(word))
+            for term, count in Counter(stem(w) for w in tokens).items():
+                self._postings[term][number] = count
+        self._lengths = lengths
+        self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self._heads, self._modifiers = _part_maps(self._vocabulary)
+        self._deletions: dict[str, set[str]] | None = None
+        self._analyzed: dict[str, QueryWord] = {}
+
+    def idf(self, term: str) -> float:
+        """BM25 idf; a term no document has gets the highest value."""
+        df = len(self._postings.get(term, ()))
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def analyze(self, query: str) -> list[QueryWord]:
+        """The query's words with their stems, compound relatives, parts and typo corrections."""
+        out: dict[str, QueryWord] = {}
+        for word in words(query):
+            if word in out:
+                continue
+            if word not in self._analyzed:
+                if len(self._analyzed) > 50_000:  # bound memory in a long-running API
+                    self._analyzed.clear()
+                self._analyzed[word] = self._analyze_word(word)
+            out[word] = self._analyzed[word]
+        return list(out.values())
+
+    def scores(self, query: str | list[QueryWord]) -> dict[int, float]:
+        """BM25 score per matching document; each query word counts once, by its best match."""
+        analyzed = self.analyze(query) if isinstance(query, str) else query
+        total: dict[int, float] = defaultdict(float)
+        for qword in analyzed:
+            for doc, value in self._word_scores(qword).items():
+                total[doc] += value
+        return dict(total)
+
+    def shares(self, analyzed: list[QueryWord]) -> dict[int, float]:
+        """Scores as a share (0–1) of what a document matching every query word could get.
+
+        Words the index does not know count fully in the denominator, so a query that is
+        mostly foreign words ("works council agreement") cannot look like a good match.
+        """
+        bound = sum(self.idf(stem(q.word)) for q in analyzed) * (self.K1 + 1)
+        if bound <= 0:
+            return {}
+        return {doc: min(value / bound, 1.0) for doc, value in self.scores(analyzed).items()}
+
+    def _word_scores(self, qword: QueryWord) -> dict[int, float]:
+        best: dict[int, float] = {}
+        for term, weight in qword.alternatives:
+            for doc, value in self._term_scores(term).items():
+                best[doc] = max(best.get(doc, 0.0), weight * value)
+        if qword.parts:
+            together: dict[int, float] = defaultdict(float)
+            for part in qword.parts:
+                for doc, value in self._word_scores(part).items():
+                    together[doc] += self.PARTS_WEIGHT * value / len(qword.parts)
+            for doc, value in together.items():
+                best[doc] = max(best.get(doc, 0.0), value)
+        return best
+
+    def _term_scores(self, term: str) -> dict[int, float]:
+        postings = self._postings.get(term)
+        if not postings:
+            return {}
+        idf = self.idf(term)
+        out = {}
+        for doc, tf in postings.items():
+            norm = self.K1 * (1 - self.B + self.B * self._lengths[doc] / self._average)
+            out[doc] = idf * tf * (self.K1 + 1) / (tf + norm)
+        return out
+
+    def _analyze_word(self, word: str, split: bool = True) -> QueryWord:
+        found: dict[str, float] = {}
+        own = stem(word)
+        if own in self._postings:
+            found[own] = 1.0
+        heads, modifiers = self._relatives(word)
+        for relative in heads:
+            found.setdefault(self._vocabulary[relative], self.HEAD_WEIGHT)
+        for relative in modifiers:
+            found.setdefault(self._vocabulary[relative], self.MODIFIER_WEIGHT)
+        parts = (
+            tuple(self._analyze_word(p, split=False) for p in self._split(word)) if split else ()
+        )
+        if not found and not parts:
+            for near in self._near(word):
+                found.setdefault(self._vocabulary[near], self.TYPO_WEIGHT)
+        alternatives = tuple((s, w) for s, w in found.items() if s in self._postings)
+        return QueryWord(word, alternatives, parts)
+
+    def _relatives(self, word: str) -> tuple[set[str], set[str]]:
+        """Vocabulary compounds with ``word`` (or its stem) as their head, and as first part.
+
+        A first part only counts when the rest is a known word ("Daten|schutz"), which keeps
+        "Works" from matching "Workshop".
+        """
+        heads: set[str] = set()
+        modifiers: set[str] = set()
+        for part in {p for p in (word, stem(word)) if len(p) >= MIN_PART}:
+            for ending in _ENDINGS:
+                heads |= self._heads.get(part + ending, set())
+            for link in _LINKS:
+                for relative in self._modifiers.get(part + link, ()):
+                    if self._known(relative[len(part + link) :]):
+                        modifiers.add(relative)
+        return heads - {word}, modifiers - {word} - heads
+
+    def _known(self, word: str) -> bool:
+        return word in self._vocabulary or stem(word) in self._postings
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        """A compound query word as (first part, head), or ().
+
+        Each part must be an indexed word or a piece of an indexed compound; whole words win
+        over pieces, and a split at a linking element ("Qualität|s|prüfung") over one without.
+        """
+        best: tuple[int, tuple[str, str]] | None = None
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, modifier = word[cut:], word[:cut]
+            head_rank = 2 if self._known(head) else 1 if head in self._heads else 0
+            if not head_rank:
+                continue
+            for link in _LINKS:
+                base = modifier[: len(modifier) - len(link)]
+                if not modifier.endswith(link) or len(base) < MIN_PART:
+                    continue
+                base_rank = 2 if self._known(base) else 1 if base in self._modifiers else 0
+                rank = 4 * (head_rank + base_rank) + (link != "") if base_rank else 0
+                if rank and (best is None or rank > best[0]):
+                    best = (rank, (base, head))
+        return best[1] if best else ()
+
+    def _near(self, word: str) -> list[str]:
+        """Vocabulary words one typo away (substitution, insertion, deletion, swap)."""
+        if len(word) < 5:
+            return []
+        if self._deletions is None:
+            deletions: dict[str, set[str]] = defaultdict(set)
+            for known in self._vocabulary:
+                for variant in _deletes(known):
+                    deletions[variant].add(known)
+            self._deletions = dict(deletions)
+        near: set[str] = set()
+        for variant in _deletes(word):
+            near |= self._deletions.get(variant, set())
+        return sorted(near - {word})
+
+
+def _part_maps(vocabulary: Iterable[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each word's possible heads (endings) and first parts (beginnings), for compound lookup.
+
+    A head keeps at least 3 letters in front of it, a first part at least ``MIN_PART`` after.
+    """
+    heads: dict[str, set[str]] = defaultdict(set)
+    modifiers: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        for cut in range(3, len(word) - MIN_PART + 1):
+            heads[word[cut:]].add(word)
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            modifiers[word[:cut]].add(word)
+    return dict(heads), dict(modifiers)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}

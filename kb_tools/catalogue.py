@@ -11,7 +11,7 @@ from typing import Any
 from kb_tools.filters import FACET_LABELS, FACETS, allowed_values, facet_label, facet_values
 from kb_tools.fragments import card_grid
 from kb_tools.library import Library
-from kb_tools.pages import Page, by_title
+from kb_tools.pages import LISTING_SEARCH, Page, by_title
 
 DATA_FILE = "katalog/concepts.json"
 
@@ -74,7 +74,6 @@ def catalogue_page(library: Library) -> Page:
         "description": f"Alle {total} Konzepte der Bibliothek, filterbar nach Thema, Format, "
         "Zielgruppe, Zentrum, Region und Status.",
         "hide": ["navigation", "toc"],
-        # The cards repeat every summary; the concept pages are the better search hits.
-        "search": {"exclude": True},
+        "search": LISTING_SEARCH,
     }
     return Page("katalog/index.md", "Katalog", content, meta)

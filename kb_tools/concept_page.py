@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kb_tools.fragments import (
-    chip_list,
     concept_link,
     esc,
     german_date,
@@ -11,11 +10,11 @@ from kb_tools.fragments import (
     month_year,
     plural,
     status_badge,
-    topic_chips,
+    topic_links,
 )
 from kb_tools.jsonld import concept_jsonld, script_json
 from kb_tools.library import Concept, Library, center_url
-from kb_tools.pages import Page, breadcrumb
+from kb_tools.pages import Page, breadcrumb, meta_list
 from kb_tools.sanitize import BodyRenderer, markdown_text
 from kb_tools.schema import LICENSE_URLS
 
@@ -61,7 +60,7 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
             f'<span class="kb-muted">({esc(center.region)})</span>',
         ),
         ("Status", status_badge(library, meta.status)),
-        ("Themen", topic_chips(concept, library, root)),
+        ("Themen", topic_links(concept, library, root)),
         ("Formate", esc(", ".join(library.label("formats", k) for k in meta.formats))),
         ("Zielgruppen", esc(", ".join(library.label("audience", k) for k in meta.audience))),
     ]
@@ -93,14 +92,8 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
     if meta.contact:
         rows.append(("Kontakt", esc(meta.contact)))
     if meta.keywords:
-        rows.append(
-            (
-                "Schlagwörter",
-                chip_list(((k, None) for k in meta.keywords), "kb-pills kb-pills--quiet"),
-            )
-        )
-    items = "".join(f'<div class="kb-meta__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)
-    return f'<section class="kb-meta" aria-label="Steckbrief"><dl>{items}</dl></section>'
+        rows.append(("Schlagwörter", esc(", ".join(meta.keywords))))
+    return meta_list(rows, "Steckbrief")
 
 
 def evidence_text(concept: Concept) -> str:
@@ -114,15 +107,14 @@ def evidence_text(concept: Concept) -> str:
 def body_blocks(concept: Concept, renderer: BodyRenderer) -> list[str]:
     """The body as Markdown H2 headings (for the table of contents) + sanitised HTML blocks."""
     lines = concept.body.split("\n")
-    first = concept.sections[0].line - concept.body_line if concept.sections else len(lines)
-    blocks = []
-    intro = "\n".join(lines[:first]).strip()
-    if intro:
-        blocks.append(_html_block(renderer.html(intro)))
-    for section in concept.sections:
+    starts = [section.line - concept.body_line for section in concept.sections]
+    intro_text = "\n".join(lines[: starts[0] if starts else len(lines)]).strip()
+    intro, texts = renderer.sections(intro_text, [section.text for section in concept.sections])
+    blocks = [_html_block(intro)] if intro else []
+    for section, html in zip(concept.sections, texts, strict=True):
         blocks.append(f"## {markdown_text(renderer.plain(section.title)) or 'Abschnitt'}")
-        if section.text:
-            blocks.append(_html_block(renderer.html(section.text)))
+        if html:
+            blocks.append(_html_block(html))
     return blocks
 
 

@@ -48,9 +48,9 @@ def chip_list(items: Iterable[tuple[str, str | None]], css: str = "kb-pills") ->
     return f'<ul class="{esc(css)}">{"".join(chips)}</ul>' if chips else ""
 
 
-def topic_chips(concept: Concept, library: Library, root: str) -> str:
-    return chip_list(
-        (library.label("topics", key), root + topic_url(key)) for key in concept.meta.topics
+def topic_links(concept: Concept, library: Library, root: str) -> str:
+    return ", ".join(
+        link(root + topic_url(key), library.label("topics", key)) for key in concept.meta.topics
     )
 
 
@@ -93,3 +93,20 @@ def safe_url(url: str | None) -> str | None:
     if url and url.lower().startswith(("https://", "http://")):
         return url
     return None
+
+
+def concept_rows(
+    concepts: Iterable[Concept], library: Library, root: str, center: bool = True
+) -> str:
+    """A compact list (fewer elements than cards: long topic and centre pages stay fast)."""
+    rows = []
+    for concept in concepts:
+        meta = concept.meta
+        where = f'<span class="kb-row__center">{esc(library.centers[meta.center].name)}</span>'
+        rows.append(
+            f'<li class="kb-row" data-kb-id="{esc(concept.id)}">'
+            f"{link(root + concept_url(concept.id), meta.title, 'kb-row__title')} "
+            f"{status_badge(library, meta.status)}{where if center else ''}"
+            f'<span class="kb-row__summary">{esc(meta.summary)}</span></li>'
+        )
+    return f'<ul class="kb-rows">{"".join(rows)}</ul>'

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kb_tools.fragments import card_grid, concept_link, esc, link, plural, safe_url
+from kb_tools.fragments import card_grid, concept_link, concept_rows, esc, link, plural, safe_url
 from kb_tools.library import Concept, Library
 from kb_tools.sanitize import markdown_text
 
@@ -21,6 +21,10 @@ try:  # libyaml is much faster for thousands of pages; the pure-Python dumper al
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
+
+# Listing pages repeat the concepts' summaries; the built-in search finds the concept pages.
+LISTING_SEARCH = {"exclude": True}
 
 
 @dataclass(frozen=True)
@@ -99,10 +103,13 @@ def center_contact(library: Library, key: str) -> str:
         rows.append(("Website", f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>'))
     if center.email:
         rows.append(("E-Mail", f'<a href="mailto:{esc(center.email)}">{esc(center.email)}</a>'))
-    items = "".join(f'<div class="kb-meta__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)
-    return (
-        f'<section class="kb-meta kb-meta--compact" aria-label="Kontakt"><dl>{items}</dl></section>'
-    )
+    return meta_list(rows, "Kontakt", "kb-meta kb-meta--compact")
+
+
+def meta_list(rows: list[tuple[str, str]], label: str, css: str = "kb-meta") -> str:
+    """A label/value card; values are HTML that the caller has escaped."""
+    items = "".join(f"<dt>{esc(key)}</dt><dd>{value}</dd>" for key, value in rows)
+    return f'<section class="{css}" aria-label="{esc(label)}"><dl>{items}</dl></section>'
 
 
 def start_page(library: Library) -> Page:
@@ -181,7 +188,7 @@ def center_page(library: Library, key: str) -> Page:
         f"# {markdown_text(center.name)}",
         center_contact(library, key),
         f"## Konzepte ({len(own)})",
-        card_grid(own, library, root)
+        concept_rows(own, library, root, center=False)
         if own
         else '<p class="kb-muted">Dieses Zentrum hat noch keine Konzepte eingestellt.</p>',
     ]
@@ -191,6 +198,7 @@ def center_page(library: Library, key: str) -> Page:
     meta = {
         "description": esc(f"Konzepte von {center.name} ({center.region})"),
         "hide": ["navigation"],
+        "search": LISTING_SEARCH,
     }
     return Page(f"zentren/{key}.md", center.name, "\n\n".join(parts), meta)
 
@@ -221,9 +229,13 @@ def topic_page(library: Library, key: str) -> Page:
         f"# {markdown_text(label)}",
         f'<p class="kb-lead">{esc(intro)}'
         f'<a href="{root}katalog/?topic={esc(key)}">Im Katalog weiter filtern</a></p>',
-        card_grid(concepts, library, root),
+        concept_rows(concepts, library, root),
     ]
-    meta = {"description": esc(f"Konzepte zum Thema {label}"), "hide": ["navigation", "toc"]}
+    meta = {
+        "description": esc(f"Konzepte zum Thema {label}"),
+        "hide": ["navigation", "toc"],
+        "search": LISTING_SEARCH,
+    }
     return Page(f"themen/{key}.md", label, "\n\n".join(parts), meta)
 
 

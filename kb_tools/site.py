@@ -154,7 +154,7 @@ def build_fingerprint(library: Library, settings: Settings, config_file: Path) -
     digest = hashlib.sha256()
     digest.update(library.content_hash().encode())
     digest.update(f"{_site_url(settings.site_url)}\n{settings.api_base_url}\n".encode())
-    for name in ("mkdocs", "mkdocs-material", "markdown", "nh3"):
+    for name in ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3"):
         digest.update(f"{name}={version(name)}\n".encode())
     here = Path(__file__).parent
     for path in [config_file, *(here / name for name in GENERATOR_MODULES)]:

@@ -39,6 +39,7 @@ MALICIOUS_BODY = """
 <script>alert("body")</script>
 <img src="x.png" onerror="alert('img')">
 <iframe src="https://evil.example/"></iframe>
+
 [Klick mich](javascript:alert('link')) und **fett bleibt fett**.
 
 ## <img src=x onerror=alert('heading')>Ablauf

@@ -32,7 +32,7 @@ def renderer() -> BodyRenderer:
         ("<script>alert(1)</script>", "<script"),
         ("<script>alert(1)</script>", "alert(1)"),
         ('<img src="x.png" onerror="alert(1)">', "onerror"),
-        ("[klick](javascript:alert(1))", "javascript:"),
+        ("[klick](javascript:alert(1))", 'href="javascript:'),
         ('<a href="JavaScript:alert(1)">x</a>', "javascript:"),
         ('<iframe src="https://evil.example"></iframe>', "<iframe"),
         ('<p onclick="alert(1)" style="color:red">x</p>', "onclick"),
@@ -54,6 +54,20 @@ def test_harmless_formatting_stays(renderer: BodyRenderer) -> None:
         assert tag in html
     assert '<a href="https://example.org" rel="noopener noreferrer">Link</a>' in html
     assert "<table>" in html
+
+
+def test_sections_render_in_one_run_like_one_by_one(renderer: BodyRenderer) -> None:
+    texts = ["Erster **Teil**.", "- a\n- b", "| A |\n|---|\n| 1 |", ""]
+    intro, sections = renderer.sections("Vorweg.", texts)
+    assert intro == renderer.html("Vorweg.")
+    assert sections == [renderer.html(text) for text in texts]
+
+
+def test_sections_fall_back_when_raw_html_swallows_a_boundary(renderer: BodyRenderer) -> None:
+    texts = ["<!-- nie geschlossen", "zweiter Teil <script>alert(1)</script>"]
+    _, sections = renderer.sections("", texts)
+    assert sections == [renderer.html(text) for text in texts]
+    assert "<script" not in "".join(sections)
 
 
 def test_heading_text_is_plain_and_escaped_for_markdown(renderer: BodyRenderer) -> None:

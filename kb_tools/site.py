@@ -42,11 +42,6 @@ from kb_tools.settings import Settings
 
 STAMP_FILE = ".kb-build.json"
 SOURCE_DIR = "site-src"
-# Code that shapes the output: a change here must trigger a rebuild even if the library did not.
-GENERATOR_MODULES = (
-    "site.py", "pages.py", "concept_page.py", "catalogue.py", "fragments.py",
-    "jsonld.py", "sanitize.py",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -156,8 +151,9 @@ def build_fingerprint(library: Library, settings: Settings, config_file: Path) -
     digest.update(f"{_site_url(settings.site_url)}\n{settings.api_base_url}\n".encode())
     for name in ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3"):
         digest.update(f"{name}={version(name)}\n".encode())
-    here = Path(__file__).parent
-    for path in [config_file, *(here / name for name in GENERATOR_MODULES)]:
+    # The generator code shapes the output too: any change in kb_tools rebuilds the site.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    for path in [config_file, *code]:
         digest.update(path.read_bytes())
     custom_dir = _custom_dir(config_file)
     if custom_dir and custom_dir.is_dir():

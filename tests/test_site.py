@@ -265,6 +265,18 @@ def test_unchanged_library_is_not_rebuilt(sample_site: BuiltSite) -> None:
     assert report.skipped
 
 
+def test_changed_setting_rebuilds_and_reaches_the_pages(
+    small_library: Path, tmp_path: Path
+) -> None:
+    settings = settings_for(small_library, tmp_path)
+    build_site(settings)
+    other = settings.model_copy(update={"api_base_url": "https://api.example/"})
+    report = build_site(other)
+    assert not report.skipped
+    html = (settings.site_dir / "konzepte/basis/index.html").read_text(encoding="utf-8")
+    assert '<meta name="kb-api-base" content="https://api.example/">' in html
+
+
 # ------------------------------------------------------------------ bad input, failures
 
 

@@ -127,6 +127,7 @@ def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
     centers = _load_centers(root, problems)
     taxonomy = _load_taxonomy(root, problems)
     documents = _read_documents(root, problems)
+    paths_by_stem = _paths_by_stem(root)
     if centers is None or taxonomy is None:
         return None, sorted(problems)
     library = Library(root, centers, taxonomy)
@@ -136,7 +137,7 @@ def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
         if concept is not None:
             candidates[concept.id] = (concept, doc)
     for concept, doc in candidates.values():
-        _check_references(concept, doc, candidates, library, problems)
+        _check_references(concept, doc, candidates, library, problems, paths_by_stem)
     bad = {p.path for p in problems if p.is_error}
     library.concepts = {
         cid: c for cid, (c, _) in sorted(candidates.items()) if c.relpath not in bad
@@ -322,6 +323,7 @@ def _check_references(
     candidates: dict[str, tuple[Concept, Document]],
     library: Library,
     problems: list[Problem],
+    paths_by_stem: dict[str, list[Path]],
 ) -> None:
     for index, ref in enumerate(concept.meta.adapted_from):
         where = doc.line_of(("adapted_from", index))
@@ -341,7 +343,7 @@ def _check_references(
                     f"adapted_from.{index}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, candidates)}",
                 )
             )
-    duplicates = [p for p in _paths_with_stem(library.root, concept.id) if p != concept.path]
+    duplicates = [p for p in paths_by_stem.get(concept.id, []) if p != concept.path]
     for other in duplicates:
         problems.append(
             Problem(
@@ -352,8 +354,12 @@ def _check_references(
         )
 
 
-def _paths_with_stem(root: Path, stem: str) -> list[Path]:
-    return sorted(root.glob(f"*/{stem}.md"))
+def _paths_by_stem(root: Path) -> dict[str, list[Path]]:
+    """Concept files by file name, listed once (a glob per concept made loading O(N²))."""
+    paths: dict[str, list[Path]] = {}
+    for path in sorted(root.glob("*/*.md")):
+        paths.setdefault(path.stem, []).append(path)
+    return paths
 
 
 def _sections(body: str, first_line: int) -> list[Section]:

@@ -102,11 +102,18 @@ def sample_library_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_index_dir(sample_library_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real e5-small index of the sample library, built once per session."""
+def sample_index_dir(
+    sample_library_dir: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Path:
+    """The real e5-small index of the sample library, built once per session.
+
+    Passage vectors are cached in pytest's cache folder, so only the first run embeds them.
+    """
     from kb_tools.index import build_index
     from kb_tools.library import load_library
 
+    cache = pytestconfig.cache.mkdir("kb-embeddings") if pytestconfig.cache else None
     index_dir = tmp_path_factory.mktemp("sample-index")
-    build_index(load_library(sample_library_dir), index_dir, "e5-small", progress=False)
+    library = load_library(sample_library_dir)
+    build_index(library, index_dir, "e5-small", progress=False, cache_dir=cache)
     return index_dir

@@ -1,0 +1,354 @@
+"""The search index: build it from a library, load it, search it, find similar concepts.
+
+Vectors (one per passage) live in a FAISS flat inner-product index on disk; the lexical BM25
+index is rebuilt from the library on load, which is quick and can never drift from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from kb_tools.embedders import Embedder, get_embedder
+from kb_tools.errors import IndexMismatch, InvalidQuery, UnknownConcept
+from kb_tools.filters import Filters, facet_counts
+from kb_tools.lexical import LexicalIndex, QueryWord
+from kb_tools.library import Library
+from kb_tools.passages import SUMMARY_SECTION, Passage, lexical_text, library_passages
+from kb_tools.problems import did_you_mean
+from kb_tools.ranking import (
+    MODES,
+    Fusion,
+    Hit,
+    SearchResults,
+    concept_scores,
+    evidence,
+    lift,
+    ranking,
+)
+from kb_tools.snippets import snippet, word_matcher
+from kb_tools.storage import build_lock, read_data, read_manifest, write_index
+from kb_tools.vectorcache import VectorCache
+
+__all__ = [
+    "BuildReport",
+    "Fusion",
+    "Hit",
+    "SearchIndex",
+    "SearchResults",
+    "build_index",
+    "get_embedder",
+]
+
+BATCH = 16
+CACHE_FILE = "embeddings.sqlite3"
+# Dense candidates per query. Exact for libraries up to this many passages; beyond, filters
+# apply to the best ``DENSE_CANDIDATES`` passages only.
+DENSE_CANDIDATES = 20_000
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What ``kb index`` did: passages embedded now versus reused from the previous index."""
+
+    index_dir: Path
+    embedder: str
+    concepts: int
+    passages: int
+    embedded: int
+    reused: int
+    seconds: float
+
+
+def build_index(
+    library: Library,
+    index_dir: Path,
+    embedder_name: str,
+    progress: bool | None = None,
+    cache_dir: Path | None = None,
+) -> BuildReport:
+    """Embed what is not cached yet and write the index atomically.
+
+    ``cache_dir`` holds the vector cache (default: ``<index_dir>/cache``); ``progress`` shows
+    a progress bar (default: only when stderr is a terminal).
+    """
+    start = time.perf_counter()
+    index_dir = Path(index_dir)
+    passages = library_passages(library)
+    with build_lock(index_dir):
+        embedder = get_embedder(embedder_name)
+        cache = VectorCache(
+            Path(cache_dir or index_dir / "cache") / CACHE_FILE, embedder.name, embedder.dim
+        )
+        try:
+            vectors = _vectors(passages, embedder, cache, progress)
+            cache.keep_only(p.key for p in passages)
+        finally:
+            cache.close()
+        embedded = sum(1 for p in passages if p.key in vectors.fresh)
+        manifest = {
+            "embedder": embedder.name,
+            "dim": embedder.dim,
+            "concepts": len(library),
+            "passages": len(passages),
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "content_hash": library.content_hash(),
+            "library": str(library.root),
+            "embedded": embedded,
+            "reused": len(passages) - embedded,
+        }
+        rows = [{"concept": p.concept_id, "section": p.section, "key": p.key} for p in passages]
+        write_index(index_dir, vectors.matrix, rows, manifest)
+    return BuildReport(
+        index_dir,
+        embedder.name,
+        len(library),
+        len(passages),
+        embedded,
+        len(passages) - embedded,
+        time.perf_counter() - start,
+    )
+
+
+@dataclass(frozen=True)
+class _Vectors:
+    matrix: np.ndarray
+    fresh: frozenset[str]
+
+
+def _vectors(
+    passages: list[Passage], embedder: Embedder, cache: VectorCache, progress: bool | None
+) -> _Vectors:
+    """One vector per passage: cached ones reused, the rest embedded in cached batches."""
+    known = cache.get(p.key for p in passages)
+    texts = {p.key: p.embed_text for p in passages if p.key not in known}
+    missing = list(texts)
+    show = sys.stderr.isatty() if progress is None else progress
+    with tqdm(total=len(missing), desc="Einbetten", unit=" Passagen", disable=not show) as bar:
+        for first in range(0, len(missing), BATCH):
+            keys = missing[first : first + BATCH]
+            batch = dict(zip(keys, embedder.embed_passages([texts[k] for k in keys]), strict=True))
+            cache.put(batch)  # committed now: a killed build keeps this batch
+            known.update(batch)
+            bar.update(len(keys))
+    if not passages:
+        return _Vectors(np.zeros((0, embedder.dim), dtype=np.float32), frozenset())
+    return _Vectors(
+        np.stack([known[p.key] for p in passages]).astype(np.float32), frozenset(missing)
+    )
+
+
+@dataclass(frozen=True)
+class _Scores:
+    order: np.ndarray  # sort key per concept
+    shown: np.ndarray  # the score a hit reports
+    evidence: np.ndarray  # what decides whether a concept is a result at all
+    passages: np.ndarray | None  # dense evidence per passage, for picking the snippet
+
+
+class SearchIndex:
+    """A loaded index: dense vectors + lexical index over one library, ready to search."""
+
+    def __init__(
+        self,
+        library: Library,
+        info: dict[str, Any],
+        embedder: Embedder,
+        vectors: faiss.Index,
+        passages: list[Passage],
+        fusion: Fusion | None = None,
+    ) -> None:
+        self.library = library
+        self.info = info
+        self.embedder = embedder
+        self.fusion = fusion or Fusion()
+        self._vectors = vectors
+        self._passages = passages
+        self._concepts = list(library)
+        self._number = {c.id: n for n, c in enumerate(self._concepts)}
+        self._passage_concept = np.array(
+            [self._number[p.concept_id] for p in passages], dtype=np.int64
+        )
+        self._lexical = LexicalIndex([lexical_text(c, library) for c in self._concepts])
+        self._passage_lexical = LexicalIndex([f"{p.section}\n{p.text}" for p in passages])
+        self._centroids, self._mean_vector = self._concept_centroids()
+
+    @classmethod
+    def load(
+        cls, index_dir: Path, library: Library, embedder: Embedder | None = None
+    ) -> SearchIndex:
+        """The index in ``index_dir`` for ``library``; :class:`IndexMissing`/:class:`IndexMismatch`."""
+        manifest = read_manifest(index_dir)
+        if embedder is not None and embedder.name != manifest.get("embedder"):
+            raise IndexMismatch(
+                f"Der Suchindex wurde mit dem Embedder '{manifest.get('embedder')}' gebaut, "
+                f"verlangt ist '{embedder.name}'; bitte 'kb index --embedder {embedder.name}' "
+                "ausführen."
+            )
+        if manifest.get("content_hash") != library.content_hash():
+            raise IndexMismatch(
+                "Der Suchindex ist veraltet: die Bibliothek wurde seit dem letzten Indexieren "
+                "geändert; bitte 'kb index' ausführen."
+            )
+        try:
+            vectors, rows = read_data(index_dir, manifest)
+        except IndexMismatch:
+            # A build may have swapped the manifest and removed the old files meanwhile.
+            manifest = read_manifest(index_dir)
+            vectors, rows = read_data(index_dir, manifest)
+        embedder = embedder or get_embedder(str(manifest.get("embedder")))
+        if embedder.dim != vectors.d:
+            raise IndexMismatch(
+                f"Der Suchindex hat {vectors.d} Dimensionen, der Embedder '{embedder.name}' "
+                f"{embedder.dim}; bitte 'kb index' neu ausführen."
+            )
+        passages = library_passages(library)
+        if [p.key for p in passages] != [row["key"] for row in rows]:
+            raise IndexMismatch(
+                "Der Suchindex passt nicht zur Bibliothek; bitte 'kb index' ausführen."
+            )
+        return cls(library, manifest, embedder, vectors, passages)
+
+    def search(
+        self,
+        query: str,
+        filters: Filters = Filters(),  # noqa: B008 - frozen dataclass, safe as a default
+        limit: int = 10,
+        offset: int = 0,
+        mode: str = "hybrid",
+    ) -> SearchResults:
+        """Concepts for ``query`` best first; ``total`` and ``facets`` over all results."""
+        query = " ".join(query.split())
+        if not query:
+            raise InvalidQuery("Die Suchanfrage ist leer.")
+        if mode not in MODES:
+            raise InvalidQuery(f"Unbekannter Suchmodus '{mode}'; erlaubt: {', '.join(MODES)}.")
+        filters.check(self.library)
+        candidates = np.array(
+            [filters.matches(c, self.library) for c in self._concepts], dtype=bool
+        )
+        analyzed = self._lexical.analyze(query)
+        scored = self._score(query, analyzed, mode)
+        results = candidates & (scored.evidence >= self.fusion.min_score)
+        order = [int(n) for n in np.argsort(-scored.order, kind="stable") if results[n]]
+        facets = facet_counts((self._concepts[n] for n in order), self.library)
+        page = order[offset : offset + max(limit, 0)]
+        shares = self._passage_lexical.shares(analyzed) if page and mode != "dense" else {}
+        hits = [
+            self._hit(n, float(scored.shown[n]), analyzed, scored.passages, shares) for n in page
+        ]
+        return SearchResults(query, len(order), hits, facets)
+
+    def similar(self, concept_id: str, limit: int = 5) -> list[Hit]:
+        """The concepts nearest to ``concept_id`` (mean of passage vectors), itself excluded."""
+        if concept_id not in self._number:
+            raise UnknownConcept(
+                f"Unbekannte Konzept-ID '{concept_id}'{did_you_mean(concept_id, self._number)}"
+            )
+        own = self._number[concept_id]
+        scores = self._centroids @ self._centroids[own]
+        scores[own] = -np.inf
+        order = [int(n) for n in np.argsort(-scores, kind="stable")[: max(limit, 0)]]
+        return [self._summary_hit(n, float(scores[n])) for n in order if np.isfinite(scores[n])]
+
+    def _score(self, query: str, analyzed: list[QueryWord], mode: str) -> _Scores:
+        """Dense and lexical evidence per concept, fused as ``mode`` asks."""
+        cosines = dense = lexical = passages = None
+        if mode != "lexical":
+            passage_cosines, background = self._passage_cosines(query)
+            cosines = concept_scores(
+                passage_cosines,
+                self._passage_concept,
+                len(self._concepts),
+                self.fusion.second_passage,
+            )
+            dense = lift(cosines, background, self.fusion)
+            passages = lift(passage_cosines, background, self.fusion)
+        if mode != "dense":
+            lexical = self._lexical_shares(analyzed)
+        score = evidence(dense, lexical, self.fusion)
+        order = ranking(mode, cosines, lexical, score, self.fusion)
+        # Dense mode shows cosines (what users of a dense model expect), the others the fused score.
+        return _Scores(order, order if mode == "dense" else score, score, passages)
+
+    def _passage_cosines(self, query: str) -> tuple[np.ndarray, float]:
+        """Cosine of the query to each passage (-inf beyond the candidate cut), and the mean
+        cosine over all passages (exact: the query times the mean passage vector)."""
+        out = np.full(len(self._passages), -np.inf)
+        if not self._passages:
+            return out, 0.0
+        vector = self.embedder.embed_queries([query])
+        k = min(self._vectors.ntotal, DENSE_CANDIDATES)
+        values, ids = self._vectors.search(vector, k)
+        keep = ids[0] >= 0
+        out[ids[0][keep]] = values[0][keep]
+        return out, float(vector[0] @ self._mean_vector)
+
+    def _lexical_shares(self, analyzed: list[QueryWord]) -> np.ndarray:
+        """BM25 per concept as a share of what a perfect match would score (0–1)."""
+        shares = np.zeros(len(self._concepts))
+        for number, value in self._lexical.shares(analyzed).items():
+            shares[number] = value
+        return shares
+
+    def _hit(
+        self,
+        number: int,
+        score: float,
+        analyzed: list[QueryWord],
+        passage_lift: np.ndarray | None,
+        passage_shares: dict[int, float],
+    ) -> Hit:
+        """A hit whose snippet comes from the passage that best answers the query."""
+        rows = np.flatnonzero(self._passage_concept == number)
+        lexical = np.array([passage_shares.get(int(r), 0.0) for r in rows])
+        dense = None if passage_lift is None else passage_lift[rows]
+        value = evidence(dense, lexical if passage_shares or dense is None else None, self.fusion)
+        passage = self._passages[int(rows[int(np.argmax(value))])]
+        stems = frozenset().union(*(q.stems for q in analyzed)) if analyzed else frozenset()
+        parts = [p.word for q in analyzed for p in q.parts]
+        matcher = word_matcher(stems, frozenset([*(q.word for q in analyzed), *parts]))
+        concept = self._concepts[number]
+        return Hit(
+            concept.id,
+            concept.meta.title,
+            concept.meta.summary,
+            concept.meta.center,
+            concept.url,
+            round(score, 4),
+            passage.section,
+            snippet(passage.text, matcher),
+        )
+
+    def _summary_hit(self, number: int, score: float) -> Hit:
+        concept = self._concepts[number]
+        return Hit(
+            concept.id,
+            concept.meta.title,
+            concept.meta.summary,
+            concept.meta.center,
+            concept.url,
+            round(score, 4),
+            SUMMARY_SECTION,
+            html.escape(concept.meta.summary),
+        )
+
+    def _concept_centroids(self) -> tuple[np.ndarray, np.ndarray]:
+        """Normalised mean passage vector per concept, and the plain mean over all passages."""
+        dim = self._vectors.d
+        if not self._passages:
+            return np.zeros((len(self._concepts), dim), dtype=np.float32), np.zeros(dim, np.float32)
+        matrix = self._vectors.reconstruct_n(0, self._vectors.ntotal)
+        sums = np.zeros((len(self._concepts), dim), dtype=np.float32)
+        np.add.at(sums, self._passage_concept, matrix)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        return sums / np.where(norms > 0, norms, 1.0), matrix.mean(axis=0)

@@ -1,0 +1,122 @@
+"""The index folder on disk: data files plus a manifest that is replaced atomically.
+
+A build writes new, uniquely named data files, syncs them, then swaps ``manifest.json`` with
+``os.replace``. Readers only follow the manifest, so a build killed at any point leaves the
+previous index whole; leftovers of a killed build are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from kb_tools.errors import IndexMismatch, IndexMissing
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+_LOCK = ".lock"
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any]:
+    path = Path(index_dir) / MANIFEST
+    if not path.is_file():
+        raise IndexMissing(
+            f"Kein Suchindex in '{index_dir}' gefunden; bitte zuerst 'kb index' ausführen."
+        )
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise _damaged(index_dir) from None
+    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatch(
+            f"Der Suchindex in '{index_dir}' hat ein anderes Format; bitte 'kb index' neu ausführen."
+        )
+    return manifest
+
+
+def read_data(
+    index_dir: Path, manifest: dict[str, Any]
+) -> tuple[faiss.Index, list[dict[str, str]]]:
+    """The vector index and the passage list (same order) the manifest points to."""
+    files = manifest.get("files", {})
+    try:
+        vectors = faiss.read_index(str(Path(index_dir) / files["vectors"]))
+        passages = json.loads((Path(index_dir) / files["passages"]).read_text(encoding="utf-8"))
+    except (KeyError, OSError, RuntimeError, ValueError):
+        raise _damaged(index_dir) from None
+    if vectors.ntotal != len(passages):
+        raise _damaged(index_dir)
+    return vectors, passages
+
+
+def write_index(
+    index_dir: Path, vectors: np.ndarray, passages: list[dict[str, str]], manifest: dict[str, Any]
+) -> dict[str, Any]:
+    """Write data files and then the manifest; returns the manifest as written."""
+    index_dir = Path(index_dir)
+    build = uuid.uuid4().hex[:12]
+    files = {"vectors": f"vectors-{build}.faiss", "passages": f"passages-{build}.json"}
+    flat = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        flat.add(vectors)
+    faiss.write_index(flat, str(index_dir / files["vectors"]))
+    _write_file(index_dir / files["passages"], json.dumps(passages, ensure_ascii=False).encode())
+    _fsync_path(index_dir / files["vectors"])
+    manifest = {**manifest, "format_version": FORMAT_VERSION, "files": files}
+    tmp = index_dir / f".{MANIFEST}.{build}.tmp"
+    _write_file(tmp, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
+    os.replace(tmp, index_dir / MANIFEST)
+    _fsync_path(index_dir)
+    _remove_unreferenced(index_dir, set(files.values()))
+    return manifest
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One build at a time per index folder (a second one waits)."""
+    Path(index_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(index_dir) / _LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_unreferenced(index_dir: Path, keep: set[str]) -> None:
+    """Old data files and leftovers of killed builds (a reader may still hold them open)."""
+    for path in index_dir.iterdir():
+        stale = path.name.startswith(("vectors-", "passages-")) or path.name.endswith(".tmp")
+        if stale and path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
+def _damaged(index_dir: Path) -> IndexMismatch:
+    return IndexMismatch(
+        f"Der Suchindex in '{index_dir}' ist unvollständig oder beschädigt; bitte 'kb index' "
+        "neu ausführen."
+    )

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import json
+import re
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from kb_tools.errors import KbError, LibraryInvalid
 from kb_tools.filters import Filters
-from kb_tools.library import check_library, load_library
+from kb_tools.library import Library, check_library, load_library
 from kb_tools.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # the search engine pulls in faiss and numpy: import it only when searching
+    from kb_tools.index import SearchIndex
+    from kb_tools.ranking import Hit
 
 
 class UserError(click.ClickException):
@@ -197,6 +204,108 @@ def serve(
         library_dir=library_dir, index_dir=index_dir, site_dir=site_dir, host=host, port=port
     )
     run_server(options, echo=click.echo)
+
+
+def index_dir_option(func: Any) -> Any:
+    return click.option(
+        "--index-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Indexordner (Standard: build/index oder KB_INDEX_DIR).",
+    )(func)
+
+
+@cli.command(name="index")
+@library_option
+@index_dir_option
+@click.option(
+    "--embedder", default=None, help="e5-small (Standard) oder sentence-transformers:<Modell>."
+)
+def index_(library_dir: Path | None, index_dir: Path | None, embedder: str | None) -> None:
+    """Baut den Suchindex; bettet nur geänderte Passagen neu ein."""
+    from kb_tools.index import build_index
+
+    options = settings(library_dir=library_dir, index_dir=index_dir, embedder=embedder)
+    report = build_index(load_library(options.library_dir), options.index_dir, options.embedder)
+    click.echo(
+        f"Index gebaut: {report.concepts} Konzepte, {report.passages} Passagen "
+        f"({report.embedded} neu eingebettet, {report.reused} wiederverwendet), "
+        f"{report.embedder}, {report.seconds:.1f} s → '{report.index_dir}'."
+    )
+
+
+@cli.command()
+@library_option
+@index_dir_option
+@filter_options
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "dense", "lexical"]),
+    default="hybrid",
+    show_default=True,
+    help="Semantisch und Stichwort, nur semantisch oder nur Stichwort.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON (wie die API).")
+@click.argument("query", nargs=-1, required=True)
+def search(
+    library_dir: Path | None,
+    index_dir: Path | None,
+    limit: int,
+    mode: str,
+    as_json: bool,
+    query: tuple[str, ...],
+    **kwargs: Any,
+) -> None:
+    """Sucht Konzepte zu QUERY, z. B. kb search KI in der Qualitätsprüfung."""
+    index = load_search_index(library_dir, index_dir)
+    results = index.search(" ".join(query), filters=filters_from(kwargs), limit=limit, mode=mode)
+    if as_json:
+        click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{results.total} Treffer für „{results.query}“ ({mode})")
+    echo_hits(results.hits, index.library)
+
+
+@cli.command()
+@library_option
+@index_dir_option
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
+@click.argument("concept_id")
+def similar(
+    library_dir: Path | None, index_dir: Path | None, limit: int, as_json: bool, concept_id: str
+) -> None:
+    """Zeigt die Konzepte, die CONCEPT_ID am ähnlichsten sind („Ähnliche Konzepte“)."""
+    index = load_search_index(library_dir, index_dir)
+    hits = index.similar(concept_id, limit=limit)
+    if as_json:
+        rows = [dataclasses.asdict(hit) for hit in hits]
+        click.echo(json.dumps({"id": concept_id, "results": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Ähnliche Konzepte zu '{concept_id}':")
+    echo_hits(hits, index.library)
+
+
+def load_search_index(library_dir: Path | None, index_dir: Path | None) -> SearchIndex:
+    from kb_tools.index import SearchIndex
+
+    options = settings(library_dir=library_dir, index_dir=index_dir)
+    return SearchIndex.load(options.index_dir, load_library(options.library_dir))
+
+
+def echo_hits(hits: list[Hit], library: Library) -> None:
+    """Numbered hits; the snippet's <mark> tags become bold text on a terminal."""
+    for number, hit in enumerate(hits, 1):
+        center = library.centers[hit.center].name
+        click.echo(f"{number:>2}. {click.style(hit.title, bold=True)}  [{hit.id}]")
+        click.echo(f"    {center} · {hit.section} · Score {hit.score:.3f}")
+        parts = re.split(r"<mark>(.*?)</mark>", hit.snippet)
+        text = "".join(
+            click.style(html.unescape(part), bold=True, fg="yellow") if odd else html.unescape(part)
+            for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
+        )
+        click.echo(f"    {text}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

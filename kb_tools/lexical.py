@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import Stemmer
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -93,25 +94,33 @@ class LexicalIndex:
 
     def __init__(self, documents: Sequence[str]) -> None:
         self.size = len(documents)
-        self._postings: dict[str, dict[int, int]] = defaultdict(dict)
+        counts: dict[str, dict[int, int]] = defaultdict(dict)
         self._vocabulary: dict[str, str] = {}  # folded surface word -> stem
-        lengths = []
+        lengths = np.zeros(self.size)
         for number, text in enumerate(documents):
             tokens = words(text)
-            lengths.append(len(tokens))
+            lengths[number] = len(tokens)
             for word in tokens:
                 self._vocabulary.setdefault(word, stem(word))
             for term, count in Counter(stem(w) for w in tokens).items():
-                self._postings[term][number] = count
-        self._lengths = lengths
-        self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
+                counts[term][number] = count
+        # Postings as arrays: scoring a term is then one vectorised BM25 expression.
+        self._postings = {
+            term: (
+                np.fromiter(docs, np.int64, len(docs)),
+                np.fromiter(docs.values(), float, len(docs)),
+            )
+            for term, docs in counts.items()
+        }
+        average = lengths.mean() if self.size else 1.0
+        self._norm = self.K1 * (1 - self.B + self.B * lengths / max(average, 1.0))
         self._heads, self._modifiers = _part_maps(self._vocabulary)
         self._deletions: dict[str, set[str]] | None = None
         self._analyzed: dict[str, QueryWord] = {}
 
     def idf(self, term: str) -> float:
         """BM25 idf; a term no document has gets the highest value."""
-        df = len(self._postings.get(term, ()))
+        df = len(self._postings[term][0]) if term in self._postings else 0
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
     def analyze(self, query: str) -> list[QueryWord]:
@@ -127,16 +136,15 @@ class LexicalIndex:
             out[word] = self._analyzed[word]
         return list(out.values())
 
-    def scores(self, query: str | list[QueryWord]) -> dict[int, float]:
-        """BM25 score per matching document; each query word counts once, by its best match."""
+    def scores(self, query: str | list[QueryWord]) -> np.ndarray:
+        """BM25 score per document (0 = no match); each query word counts once, by its best match."""
         analyzed = self.analyze(query) if isinstance(query, str) else query
-        total: dict[int, float] = defaultdict(float)
+        total = np.zeros(self.size)
         for qword in analyzed:
-            for doc, value in self._word_scores(qword).items():
-                total[doc] += value
-        return dict(total)
+            total += self._word_scores(qword)
+        return total
 
-    def shares(self, analyzed: list[QueryWord]) -> dict[int, float]:
+    def shares(self, analyzed: list[QueryWord]) -> np.ndarray:
         """Scores as a share (0–1) of what a document matching every query word could get.
 
         Words the index does not know count fully in the denominator, so a query that is
@@ -144,32 +152,23 @@ class LexicalIndex:
         """
         bound = sum(self.idf(stem(q.word)) for q in analyzed) * (self.K1 + 1)
         if bound <= 0:
-            return {}
-        return {doc: min(value / bound, 1.0) for doc, value in self.scores(analyzed).items()}
+            return np.zeros(self.size)
+        return np.minimum(self.scores(analyzed) / bound, 1.0)
 
-    def _word_scores(self, qword: QueryWord) -> dict[int, float]:
-        best: dict[int, float] = {}
+    def _word_scores(self, qword: QueryWord) -> np.ndarray:
+        best = np.zeros(self.size)
         for term, weight in qword.alternatives:
-            for doc, value in self._term_scores(term).items():
-                best[doc] = max(best.get(doc, 0.0), weight * value)
+            np.maximum(best, weight * self._term_scores(term), out=best)
         if qword.parts:
-            together: dict[int, float] = defaultdict(float)
-            for part in qword.parts:
-                for doc, value in self._word_scores(part).items():
-                    together[doc] += self.PARTS_WEIGHT * value / len(qword.parts)
-            for doc, value in together.items():
-                best[doc] = max(best.get(doc, 0.0), value)
+            together = sum(self._word_scores(part) for part in qword.parts)
+            np.maximum(best, self.PARTS_WEIGHT * together / len(qword.parts), out=best)
         return best
 
-    def _term_scores(self, term: str) -> dict[int, float]:
-        postings = self._postings.get(term)
-        if not postings:
-            return {}
-        idf = self.idf(term)
-        out = {}
-        for doc, tf in postings.items():
-            norm = self.K1 * (1 - self.B + self.B * self._lengths[doc] / self._average)
-            out[doc] = idf * tf * (self.K1 + 1) / (tf + norm)
+    def _term_scores(self, term: str) -> np.ndarray:
+        out = np.zeros(self.size)
+        if term in self._postings:
+            docs, tf = self._postings[term]
+            out[docs] = self.idf(term) * tf * (self.K1 + 1) / (tf + self._norm[docs])
         return out
 
     def _analyze_word(self, word: str, split: bool = True) -> QueryWord:

@@ -24,6 +24,8 @@ _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "_": " "}
 _SPELT_UMLAUT = re.compile(r"(?<![qeai])([aou])e")
 _LINKS = ("", "s", "es", "n", "en", "e", "er")  # Fugenelemente between compound parts
 _ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")  # inflection after a compound's head
+# Word endings that look like heads but are suffixes ("Auszubild|ende", "Sicher|heit").
+_SUFFIXES = frozenset({"ende", "enden", "heit", "keit", "lich", "isch", "chen", "ling", "tion"})
 MIN_PART = 4  # shortest compound part that counts; shorter ones give false splits ("ver-")
 _STOPWORDS = """
     aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei
@@ -199,7 +201,7 @@ class LexicalIndex:
         heads: set[str] = set()
         modifiers: set[str] = set()
         for part in {p for p in (word, stem(word)) if len(p) >= MIN_PART}:
-            for ending in _ENDINGS:
+            for ending in () if part in _SUFFIXES else _ENDINGS:
                 heads |= self._heads.get(part + ending, set())
             for link in _LINKS:
                 for relative in self._modifiers.get(part + link, ()):
@@ -213,9 +215,12 @@ class LexicalIndex:
     def _split(self, word: str) -> tuple[str, ...]:
         """A compound query word as (first part, head), or ().
 
-        Each part must be an indexed word or a piece of an indexed compound; whole words win
-        over pieces, and a split at a linking element ("Qualität|s|prüfung") over one without.
+        A part is an indexed word or a piece of an indexed compound. At least one part must
+        be a word ("Qualität|s|prüfung"), both when the index knows the compound itself, so
+        "Predictive" never splits into "pred" and "ictive". Among the rest whole words win,
+        then splits at a linking element.
         """
+        needed = 4 if self._known(word) else 3
         best: tuple[int, tuple[str, str]] | None = None
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, modifier = word[cut:], word[:cut]
@@ -227,8 +232,10 @@ class LexicalIndex:
                 if not modifier.endswith(link) or len(base) < MIN_PART:
                     continue
                 base_rank = 2 if self._known(base) else 1 if base in self._modifiers else 0
-                rank = 4 * (head_rank + base_rank) + (link != "") if base_rank else 0
-                if rank and (best is None or rank > best[0]):
+                if not base_rank or head_rank + base_rank < needed:
+                    continue
+                rank = 4 * (head_rank + base_rank) + (link != "")
+                if best is None or rank > best[0]:
                     best = (rank, (base, head))
         return best[1] if best else ()
 

@@ -61,26 +61,26 @@ class Fusion:
     method: str = "weighted"  # or "rrf": reciprocal rank fusion, measured worse
     dense_weight: float = 0.5
     dense_span: float = 0.10  # cosine lift of a clear match for multilingual-e5-small
-    second_passage: float = 0.2  # share of a concept's second-best passage in its score
-    min_score: float = 0.12
+    centroid_share: float = 0.5  # weight of the whole concept's vector against its best passage
+    min_score: float = 0.09
     rrf_k: int = 60
 
 
 def concept_scores(
-    passage_scores: np.ndarray, passage_concepts: np.ndarray, concepts: int, second: float = 0.0
+    passage_scores: np.ndarray,
+    passage_concepts: np.ndarray,
+    centroid_scores: np.ndarray,
+    centroid_share: float,
 ) -> np.ndarray:
-    """Per concept ``(1 - second)·best + second·runner-up`` passage score; -inf if none.
+    """Per concept: its best passage blended with its centroid (the whole concept); -inf if
+    it has no passage among the scored ones.
 
-    A concept that answers the query in two places beats one with a single lucky passage.
+    The best passage finds a concept that answers the query in one place, the centroid one
+    that is about the query as a whole; together they rank better than either (eval set).
     """
-    best = np.full(concepts, -np.inf, dtype=np.float64)
+    best = np.full(len(centroid_scores), -np.inf, dtype=np.float64)
     np.maximum.at(best, passage_concepts, passage_scores)
-    if not second:
-        return best
-    rest = np.where(passage_scores >= best[passage_concepts], -np.inf, passage_scores)
-    runner_up = np.full(concepts, -np.inf, dtype=np.float64)
-    np.maximum.at(runner_up, passage_concepts, rest)
-    return (1 - second) * best + second * np.where(np.isfinite(runner_up), runner_up, best)
+    return (1 - centroid_share) * best + centroid_share * centroid_scores
 
 
 def lift(cosines: np.ndarray, background: float, fusion: Fusion) -> np.ndarray:

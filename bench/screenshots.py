@@ -7,7 +7,6 @@ port and photographs start page, catalogue, a concept page and the search page w
 from __future__ import annotations
 
 import queue
-import re
 import signal
 import subprocess
 import sys
@@ -92,10 +91,6 @@ def main() -> None:
         for device, (width, height) in VIEWPORTS.items():
             context = browser.new_context(
                 viewport={"width": width, "height": height}, locale="de-DE", device_scale_factor=1
-            )
-            # No internet here: web fonts from Google would only delay every page.
-            context.route(
-                re.compile(r"^https://fonts\.(googleapis|gstatic)\.com/"), lambda r: r.abort()
             )
             page = context.new_page()
             for name, (path, ready, scroll_to) in PAGES.items():

@@ -21,6 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from kb_tools.cli import cli
+from kb_tools.index import build_index as build_search_index
+from kb_tools.library import load_library
 from tests.conftest import concept_text
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -98,10 +100,7 @@ def build_site(library: Path, site: Path, env: dict[str, str] | None = None) -> 
 
 
 def build_index(library: Path, index: Path) -> Path:
-    result = CliRunner().invoke(
-        cli, ["index", "--library", str(library), "--index-dir", str(index)]
-    )
-    assert result.exit_code == 0, result.output
+    build_search_index(load_library(library), index, "e5-small", progress=False)
     return index
 
 
@@ -110,16 +109,11 @@ def ui_sample_site(tmp_path_factory: pytest.TempPathFactory, sample_library_dir:
     return build_site(sample_library_dir, tmp_path_factory.mktemp("ui-sample") / "site")
 
 
-@pytest.fixture(scope="session")
-def ui_sample_index(tmp_path_factory: pytest.TempPathFactory, sample_library_dir: Path) -> Path:
-    return build_index(sample_library_dir, tmp_path_factory.mktemp("ui-sample") / "index")
-
-
 @pytest.fixture(scope="module")
 def kb_server(
-    ui_sample_site: Path, ui_sample_index: Path, sample_library_dir: Path
+    ui_sample_site: Path, sample_index_dir: Path, sample_library_dir: Path
 ) -> Iterator[str]:
-    server = start_kb_serve(sample_library_dir, ui_sample_site, ui_sample_index)
+    server = start_kb_serve(sample_library_dir, ui_sample_site, sample_index_dir)
     yield server.url
     server.stop()
 
@@ -164,15 +158,18 @@ def browser() -> Iterator[playwright_api.Browser]:
 
 @pytest.fixture
 def page(browser: playwright_api.Browser) -> Iterator[playwright_api.Page]:
-    """A fresh page; uncaught script errors fail the test."""
+    """A fresh page; uncaught script errors and logged errors fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    # Web fonts from Google would only time out here.
-    context.route(
-        re.compile(r"^https://fonts\.(googleapis|gstatic)\.com/"), lambda route: route.abort()
-    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def on_console(message: playwright_api.ConsoleMessage) -> None:
+        # The browser itself logs failed requests (no API on static hosting); nothing else may.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    page.on("console", on_console)
     yield page
     context.close()
     assert not errors, errors
@@ -347,6 +344,7 @@ def test_without_api_typing_in_the_builtin_search_finds_concepts(
         timeout=20_000
     )
     playwright_api.expect(page.locator(".kb-similar")).to_be_hidden()
+    assert page.locator(".kb-similar").inner_text() == ""
 
 
 def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(
@@ -354,12 +352,12 @@ def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(
     tmp_path: Path,
     sample_library_dir: Path,
     ui_sample_site: Path,
-    ui_sample_index: Path,
+    sample_index_dir: Path,
 ) -> None:
     # Static hosting at http://host:A/kb/ and the API on another origin, allowed by CORS.
     with static_server(tmp_path) as host:
         api = start_kb_serve(
-            sample_library_dir, ui_sample_site, ui_sample_index, {"KB_CORS_ORIGINS": host[:-1]}
+            sample_library_dir, ui_sample_site, sample_index_dir, {"KB_CORS_ORIGINS": host[:-1]}
         )
         try:
             build_site(sample_library_dir, tmp_path / "kb", {"KB_API_BASE_URL": api.url})

@@ -93,6 +93,34 @@
   class ApiError extends Error {} // the API answered with a German message (4xx)
   class ApiUnavailable extends Error {} // no API here: network error, HTML page, 5xx
 
+  // On static hosting every concept page would ask the missing API again; remember for a while.
+  const offlineKey = () => `kb-api-offline-until ${apiRoot()}`;
+  const OFFLINE_MS = 5 * 60 * 1000;
+
+  function apiKnownOffline() {
+    try {
+      return Number(sessionStorage.getItem(offlineKey()) || 0) > Date.now();
+    } catch {
+      return false; // storage blocked: just ask
+    }
+  }
+
+  function forgetOffline() {
+    try {
+      sessionStorage.removeItem(offlineKey());
+    } catch {
+      /* storage blocked */
+    }
+  }
+
+  function rememberOffline() {
+    try {
+      sessionStorage.setItem(offlineKey(), String(Date.now() + OFFLINE_MS));
+    } catch {
+      /* storage blocked: nothing to remember */
+    }
+  }
+
   async function getJson(url, signal) {
     let response;
     try {
@@ -108,7 +136,10 @@
       if (err && err.name === "AbortError") throw err;
       throw new ApiUnavailable(`HTTP ${response.status}, keine JSON-Antwort`);
     }
-    if (response.ok && data && typeof data === "object") return data;
+    if (response.ok && data && typeof data === "object") {
+      forgetOffline();
+      return data;
+    }
     if (response.status >= 400 && response.status < 500 && data && data.detail) {
       const detail = typeof data.detail === "string" ? data.detail : "Die Anfrage ist ungültig.";
       throw new ApiError(detail);
@@ -301,11 +332,13 @@
     if (!id || box.dataset.kbMounted) return;
     box.dataset.kbMounted = "1";
     box.hidden = true;
+    if (apiKnownOffline()) return;
     let data;
     try {
       data = await getJson(apiUrl(`concepts/${encodeURIComponent(id)}/similar`, [["limit", 5]]));
     } catch (err) {
       // Static hosting without the API: the box simply stays away.
+      if (err instanceof ApiUnavailable) rememberOffline();
       if (err instanceof ApiUnavailable || err instanceof ApiError) return;
       throw err;
     }
@@ -628,6 +661,7 @@
     }
 
     showUnavailable() {
+      rememberOffline();
       this.container.classList.add("kb-search--offline");
       this.clearResults();
       this.status.textContent = "";

@@ -1,4 +1,8 @@
-"""Named dependencies: the index loaded in the lifespan, its library and the filters of a request."""
+"""Named dependencies: the index loaded in the lifespan, its library and the filters of a request.
+
+They are ``async`` although they never await: they only read loaded state, and FastAPI would
+otherwise send each sync dependency through the thread pool, one hop per dependency.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from kb_tools.problems import did_you_mean
 from search_api.models import Facets, Health
 
 
-def get_index(request: Request) -> SearchIndex:
+async def get_index(request: Request) -> SearchIndex:
     """The index the lifespan loaded once (see :func:`search_api.app.create_app`)."""
     return request.state.index
 
@@ -22,7 +26,7 @@ def get_index(request: Request) -> SearchIndex:
 IndexDep = Annotated[SearchIndex, Depends(get_index)]
 
 
-def get_library(index: IndexDep) -> Library:
+async def get_library(index: IndexDep) -> Library:
     return index.library
 
 
@@ -33,7 +37,7 @@ def _filter(description: str) -> object:
     return Query(description=f"{description} (mehrfach möglich: ODER; verschiedene Filter: UND).")
 
 
-def get_facets(request: Request) -> Facets:
+async def get_facets(request: Request) -> Facets:
     """All facet values with counts, computed once at start-up."""
     return request.state.facets
 
@@ -41,14 +45,14 @@ def get_facets(request: Request) -> Facets:
 FacetsDep = Annotated[Facets, Depends(get_facets)]
 
 
-def get_health(request: Request) -> Health:
+async def get_health(request: Request) -> Health:
     return request.state.health
 
 
 HealthDep = Annotated[Health, Depends(get_health)]
 
 
-def get_filters(
+async def get_filters(
     library: LibraryDep,
     topic: Annotated[list[str] | None, _filter("Thema, z. B. 'ki'")] = None,
     format: Annotated[list[str] | None, _filter("Format, z. B. 'workshop'")] = None,

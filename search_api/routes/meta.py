@@ -11,12 +11,12 @@ router = APIRouter(prefix="/api", tags=["Metadaten"])
 
 
 @router.get("/facets", summary="Alle Filter mit Werten")
-def facets(facets: FacetsDep) -> Facets:
+async def facets(facets: FacetsDep) -> Facets:
     """Jeder Filter mit allen Werten, deutschen Bezeichnungen und Anzahl der Konzepte."""
     return facets
 
 
 @router.get("/health", summary="Zustand des Index")
-def health(health: HealthDep) -> Health:
+async def health(health: HealthDep) -> Health:
     """Größe des Index, Embedding-Modell und Zeitpunkt des Indexierens."""
     return health

@@ -20,6 +20,10 @@ from kb_tools.errors import EmbedderError
 
 DEFAULT_EMBEDDER = "e5-small"
 ST_PREFIX = "sentence-transformers:"
+# A query longer than this is cut before embedding: the model's cost grows with the token count
+# (a 500-character query of odd characters reached its 512-token limit and took 1.3-2.9 s while
+# holding the lock for every other request); real questions stay far below it.
+MAX_QUERY_TOKENS = 128
 
 
 class Embedder(Protocol):
@@ -52,7 +56,21 @@ class E5Small:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
-            return _matrix(self._model.query(list(texts)), len(texts), self.dim)
+            clipped = [self._clip(text) for text in texts]
+            return _matrix(self._model.query(clipped), len(texts), self.dim)
+
+    def _clip(self, text: str) -> str:
+        """``text`` cut to at most :data:`MAX_QUERY_TOKENS` tokens (tokenising is cheap)."""
+        if self._model.token_count(text, True) <= MAX_QUERY_TOKENS:
+            return text
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._model.token_count(text[:middle], True) <= MAX_QUERY_TOKENS:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low]
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:

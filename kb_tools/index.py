@@ -240,9 +240,12 @@ class SearchIndex:
         if mode not in MODES:
             raise InvalidQuery(f"Unbekannter Suchmodus '{mode}'; erlaubt: {', '.join(MODES)}.")
         filters.check(self.library)
-        candidates = np.array(
-            [filters.matches(c, self.library) for c in self._concepts], dtype=bool
-        )
+        if filters.active():
+            candidates = np.array(
+                [filters.matches(c, self.library) for c in self._concepts], dtype=bool
+            )
+        else:
+            candidates = np.ones(len(self._concepts), dtype=bool)
         analyzed = self._lexical.analyze(query)
         scored = self._score(query, analyzed, mode)
         results = candidates & (scored.evidence >= self.fusion.min_score)

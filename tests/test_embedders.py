@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb_tools.embedders import Embedder, get_embedder
+from kb_tools.embedders import MAX_QUERY_TOKENS, Embedder, get_embedder
 from kb_tools.errors import EmbedderError
 
 QUERIES = [f"Weiterbildung Nummer {i} zu KI in der Qualitätsprüfung" for i in range(16)]
@@ -59,6 +59,16 @@ def test_e5_encodes_queries_and_passages_differently(e5: Embedder) -> None:
 @pytest.mark.slow
 def test_e5_handles_an_empty_batch(e5: Embedder) -> None:
     assert e5.embed_passages([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_e5_cuts_overlong_queries_but_keeps_real_ones(e5: Embedder) -> None:
+    question = "Wir suchen eine Schulung zu KI in der Qualitätsprüfung für unsere Gießerei."
+    assert e5._clip(question) == question  # type: ignore[attr-defined]
+    clipped = e5._clip("ß" * 500)  # type: ignore[attr-defined]
+    assert 0 < len(clipped) < 500
+    assert e5._model.token_count(clipped, True) <= MAX_QUERY_TOKENS  # type: ignore[attr-defined]
+    assert e5.embed_queries(["ß" * 500]).shape == (1, 384)
 
 
 @pytest.mark.slow

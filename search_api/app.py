@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             "health": Health.of(loaded.info),
         }
 
-    app = FastAPI(
+    # FastAPIOffline serves Swagger UI's own files: the docs render without a CDN.
+    app = FastAPIOffline(
         title="Konzeptbibliothek – Such-API",
         description=DESCRIPTION,
         version=version("konzeptbibliothek"),
@@ -71,6 +73,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        static_url="/api/docs-assets",
     )
     errors.install(app)
     for router in (search.router, concepts.router, meta.router):

@@ -234,7 +234,13 @@ def test_openapi_documents_german_errors(client: TestClient) -> None:
     schema = search_op["responses"]["422"]["content"]["application/json"]["schema"]
     assert schema["$ref"].endswith("/ErrorResponse")
     assert "Suchanfrage" in str(search_op["parameters"])
-    assert client.get("/api/docs").status_code == 200
+
+
+def test_docs_page_needs_no_cdn(client: TestClient) -> None:
+    page = client.get("/api/docs").text
+    assert "cdn." not in page
+    assert client.get("/api/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/api/docs-assets/swagger-ui.css").status_code == 200
 
 
 class BrokenIndex:

@@ -46,9 +46,9 @@ def catalogue_data(library: Library) -> dict[str, Any]:
 
 def catalogue_page(library: Library) -> Page:
     total = len(library)
-    content = "\n\n".join(
+    html = "".join(
         [
-            "# Katalog",
+            "<h1>Katalog</h1>",
             '<p class="kb-lead">Alle Konzepte der Bibliothek. Filter innerhalb einer Gruppe '
             "werden mit „oder“, Gruppen untereinander mit „und“ verknüpft; die Auswahl steht in "
             "der Adresse und lässt sich teilen.</p>",
@@ -76,4 +76,4 @@ def catalogue_page(library: Library) -> Page:
         "hide": ["navigation", "toc"],
         "search": LISTING_SEARCH,
     }
-    return Page("katalog/index.md", "Katalog", content, meta)
+    return Page("katalog/index.md", "Katalog", "", meta, before=html)

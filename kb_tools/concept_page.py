@@ -32,22 +32,23 @@ def concept_page(
     path = f"konzepte/{concept.id}.md"
     root = "../../"
     center = library.centers[concept.meta.center]
-    parts = [
-        breadcrumb(root, ("katalog/", "Katalog"), (center_url(concept.meta.center), center.name)),
-        f"# {markdown_text(concept.meta.title)}",
-        f'<p class="kb-lead">{esc(concept.meta.summary)}</p>',
-        metadata_card(concept, library, root),
-        *body_blocks(concept, renderer),
-        "## Herkunft und Transfer",
-        lineage_box(concept, library, derived, root),
-        f'<div class="kb-similar" data-concept-id="{esc(concept.id)}"></div>',
-    ]
+    before = (
+        breadcrumb(root, ("katalog/", "Katalog"), (center_url(concept.meta.center), center.name))
+        + f"<h1>{esc(concept.meta.title)}</h1>"
+        + f'<p class="kb-lead">{esc(concept.meta.summary)}</p>'
+        + metadata_card(concept, library, root)
+    )
+    # The sections stay Markdown headings: they make the table of contents and search sections.
+    content = [*body_blocks(concept, renderer), "## Herkunft und Transfer"]
+    after = lineage_box(concept, library, derived, root) + (
+        f'<div class="kb-similar" data-concept-id="{esc(concept.id)}"></div>'
+    )
     meta = {
         "description": esc(concept.meta.summary),
         "hide": ["navigation"],
         "kb_jsonld": script_json(concept_jsonld(concept, library, site_url)),
     }
-    return Page(path, concept.meta.title, "\n\n".join(parts), meta)
+    return Page(path, concept.meta.title, "\n\n".join(content), meta, before, after)
 
 
 def metadata_card(concept: Concept, library: Library, root: str) -> str:

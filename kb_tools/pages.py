@@ -15,7 +15,6 @@ import yaml
 
 from kb_tools.fragments import card_grid, concept_link, concept_rows, esc, link, plural, safe_url
 from kb_tools.library import Concept, Library
-from kb_tools.sanitize import markdown_text
 
 try:  # libyaml is much faster for thousands of pages; the pure-Python dumper also works.
     from yaml import CSafeDumper as _Dumper
@@ -29,12 +28,20 @@ LISTING_SEARCH = {"exclude": True}
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown file, relative to the docs folder."""
+    """One generated Markdown file, relative to the docs folder.
+
+    ``content`` is what MkDocs renders and indexes for its search. ``before`` and ``after`` are
+    finished HTML that the theme override (site_overrides/main.html) places around it: MkDocs
+    parses every tag of raw HTML in Markdown three times (twice while rendering, once for the
+    search index), which made metadata cards and card lists the bulk of the build time.
+    """
 
     path: str
     title: str
     content: str
     meta: dict[str, Any] = field(default_factory=dict)
+    before: str = ""
+    after: str = ""
 
     @property
     def root(self) -> str:
@@ -44,6 +51,8 @@ class Page:
     def text(self) -> str:
         # Templates print page.meta.title/description unescaped, so they get escaped text.
         meta = {"title": esc(self.title), **self.meta}
+        if self.before or self.after:
+            meta.update(kb_before=self.before, kb_after=self.after)
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 20)
         return f"---\n{front}---\n\n{self.content}\n"
 
@@ -183,22 +192,22 @@ def center_page(library: Library, key: str) -> Page:
     received = by_title(c for c in library if any(t.center == key for t in c.meta.transfers))
     parts = [
         breadcrumb(root, ("zentren/", "Zentren")),
-        f"# {markdown_text(center.name)}",
+        f"<h1>{esc(center.name)}</h1>",
         center_contact(library, key),
-        f"## Konzepte ({len(own)})",
+        f"<h2>Konzepte ({len(own)})</h2>",
         concept_rows(own, library, root, center=False)
         if own
         else '<p class="kb-muted">Dieses Zentrum hat noch keine Konzepte eingestellt.</p>',
     ]
     if received:
         items = "".join(f"<li>{concept_link(c, library, root)}</li>" for c in received)
-        parts += ["## Hierher übertragen", f'<ul class="kb-link-list">{items}</ul>']
+        parts += ["<h2>Hierher übertragen</h2>", f'<ul class="kb-link-list">{items}</ul>']
     meta = {
         "description": esc(f"Konzepte von {center.name} ({center.region})"),
-        "hide": ["navigation"],
+        "hide": ["navigation", "toc"],
         "search": LISTING_SEARCH,
     }
-    return Page(f"zentren/{key}.md", center.name, "\n\n".join(parts), meta)
+    return Page(f"zentren/{key}.md", center.name, "", meta, before="".join(parts))
 
 
 def topics_index(library: Library) -> Page:
@@ -224,7 +233,7 @@ def topic_page(library: Library, key: str) -> Page:
     )
     parts = [
         breadcrumb(root, ("themen/", "Themen")),
-        f"# {markdown_text(label)}",
+        f"<h1>{esc(label)}</h1>",
         f'<p class="kb-lead">{esc(intro)}'
         f'<a href="{root}katalog/?topic={esc(key)}">Im Katalog weiter filtern</a></p>',
         concept_rows(concepts, library, root),
@@ -234,7 +243,7 @@ def topic_page(library: Library, key: str) -> Page:
         "hide": ["navigation", "toc"],
         "search": LISTING_SEARCH,
     }
-    return Page(f"themen/{key}.md", label, "\n\n".join(parts), meta)
+    return Page(f"themen/{key}.md", label, "", meta, before="".join(parts))
 
 
 def search_page() -> Page:

@@ -33,6 +33,7 @@ from kb_tools.ranking import (
     concept_scores,
     evidence,
     lift,
+    lineage_smoothing,
     ranking,
 )
 from kb_tools.snippets import snippet, word_matcher
@@ -178,6 +179,7 @@ class SearchIndex:
         self._passage_concept = np.array(
             [self._number[p.concept_id] for p in passages], dtype=np.int64
         )
+        self._lineage = self._lineage_pairs()
         self._lexical = LexicalIndex([lexical_text(c, library) for c in self._concepts])
         self._passage_lexical = LexicalIndex([f"{p.section}\n{p.text}" for p in passages])
         self._centroids, self._mean_vector = self._concept_centroids()
@@ -290,7 +292,11 @@ class SearchIndex:
             passages = lift(passage_cosines, background, self.fusion)
         if mode != "dense":
             lexical = self._lexical.shares(analyzed)
-        score = evidence(dense, lexical, self.fusion)
+        # Adaptations share content: each concept rises toward its best lineage neighbour.
+        raise_by = self.fusion.lineage_share
+        score = lineage_smoothing(evidence(dense, lexical, self.fusion), self._lineage, raise_by)
+        if cosines is not None:
+            cosines = lineage_smoothing(cosines, self._lineage, raise_by)
         order = ranking(mode, cosines, lexical, score, self.fusion)
         # Dense mode shows cosines (what users of a dense model expect), the others the fused score.
         return _Scores(order, order if mode == "dense" else score, score, passages)
@@ -350,6 +356,17 @@ class SearchIndex:
             SUMMARY_SECTION,
             html.escape(concept.meta.summary),
         )
+
+    def _lineage_pairs(self) -> np.ndarray:
+        """(concept, neighbour) numbers for each ``adapted_from`` link, in both directions."""
+        pairs = [
+            (self._number[c.id], self._number[source])
+            for c in self._concepts
+            for source in c.meta.adapted_from
+            if source in self._number
+        ]
+        both = pairs + [(b, a) for a, b in pairs]
+        return np.array(both, dtype=np.int64).reshape(-1, 2)
 
     def _concept_centroids(self) -> tuple[np.ndarray, np.ndarray]:
         """Normalised mean passage vector per concept, and the plain mean over all passages."""

@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kb_tools.ranking import Fusion, Hit, SearchResults, concept_scores, evidence, lift, ranking
+from kb_tools.ranking import (
+    Fusion,
+    Hit,
+    SearchResults,
+    concept_scores,
+    evidence,
+    lift,
+    lineage_smoothing,
+    ranking,
+)
 from kb_tools.snippets import snippet, word_matcher
 
 FUSION = Fusion(dense_weight=0.5, dense_span=0.1)
@@ -22,6 +31,21 @@ def test_a_concept_blends_its_best_passage_with_its_centroid() -> None:
 def test_lift_measures_cosines_above_the_query_background() -> None:
     cosines = np.array([0.90, 0.82, 0.70, -np.inf])
     assert lift(cosines, 0.80, FUSION) == pytest.approx([1.0, 0.2, 0.0, 0.0])
+
+
+def test_lineage_raises_a_concept_toward_its_best_neighbour_never_lowers() -> None:
+    scores = np.array([0.8, 0.2, 0.5, 0.1])
+    pairs = np.array([[0, 1], [1, 0], [1, 2], [2, 1]])  # 0 - 1 - 2 linked, 3 alone
+    smoothed = lineage_smoothing(scores, pairs, share=0.5)
+    assert smoothed == pytest.approx([0.8, 0.5, 0.5, 0.1])  # 1 halfway to 0; 2 above 1 stays
+
+
+def test_lineage_keeps_concepts_without_a_score_out() -> None:
+    scores = np.array([0.9, -np.inf])
+    smoothed = lineage_smoothing(scores, np.array([[0, 1], [1, 0]]), share=0.5)
+    assert smoothed[0] == pytest.approx(0.9)
+    assert smoothed[1] == -np.inf
+    assert lineage_smoothing(scores, np.zeros((0, 2), np.int64), 0.5) is scores
 
 
 def test_evidence_weighs_both_sides_and_keeps_one_side_whole() -> None:

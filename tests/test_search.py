@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -29,6 +30,18 @@ def top(index: SearchIndex, query: str, n: int = 3, **filters: list[str]) -> lis
 
 def test_ki_in_quality_inspection_finds_the_camera_concepts(index: SearchIndex) -> None:
     assert KI_QUALITY & set(top(index, "KI in der Qualitätsprüfung"))
+
+
+def test_a_concept_rises_with_its_strongly_matching_adaptation(index: SearchIndex) -> None:
+    """The camera concept never says KI; its adaptation ki-sichtpruefung-blended ranks first."""
+    query, camera = "KI in der Qualitätsprüfung", "kamera-fehlererkennung-lernfabrik"
+    fusion = index.fusion
+    try:
+        index.fusion = dataclasses.replace(fusion, lineage_share=0.0)
+        alone = top(index, query, n=45).index(camera)
+    finally:
+        index.fusion = fusion
+    assert top(index, query, n=45).index(camera) < alone
 
 
 def test_offers_for_solo_self_employed_are_the_hds_concepts(index: SearchIndex) -> None:

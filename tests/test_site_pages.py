@@ -145,7 +145,7 @@ def test_catalogue_data_has_every_concept_and_facet(
     assert data["concepts"][1]["facets"]["region"] == ["Berlin"]
     facets = {f["key"]: f for f in data["facets"]}
     assert set(facets) == {"topic", "format", "audience", "center", "region", "status"}
-    assert {"value": "ki", "label": "Künstliche Intelligenz"} in facets["topic"]["values"]
+    assert {"value": "ki", "label": "Künstliche Intelligenz (KI)"} in facets["topic"]["values"]
 
 
 def test_evidence_reads_as_a_german_sentence(

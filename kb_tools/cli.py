@@ -36,8 +36,29 @@ class UserError(click.ClickException):
         click.echo(f"Fehler: {self.message}", file=file)
 
 
+HELP_TEXT = "Diese Hilfe anzeigen und beenden."
+
+
+class KbCommand(click.Command):
+    """A command whose ``--help`` is described in German."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
 class KbGroup(click.Group):
     """Turns :class:`KbError` from any command into a :class:`UserError`."""
+
+    command_class = KbCommand
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -50,26 +71,37 @@ class KbGroup(click.Group):
 
 def library_option(func: Any) -> Any:
     return click.option(
-        "--library", "library_dir", type=click.Path(path_type=Path), default=None,
+        "--library",
+        "library_dir",
+        type=click.Path(path_type=Path),
+        default=None,
         help="Bibliotheksordner (Standard: concepts/ oder KB_LIBRARY_DIR).",
     )(func)
 
 
 def filter_options(func: Any) -> Any:
-    for name, help_text in reversed([
-        ("topic", "Thema (mehrfach möglich)"),
-        ("format", "Format (mehrfach möglich)"),
-        ("audience", "Zielgruppe (mehrfach möglich)"),
-        ("center", "Zentrum (mehrfach möglich)"),
-        ("region", "Region (mehrfach möglich)"),
-        ("status", "Status: entwurf, erprobt, transferiert"),
-    ]):
+    for name, help_text in reversed(
+        [
+            ("topic", "Thema (mehrfach möglich)"),
+            ("format", "Format (mehrfach möglich)"),
+            ("audience", "Zielgruppe (mehrfach möglich)"),
+            ("center", "Zentrum (mehrfach möglich)"),
+            ("region", "Region (mehrfach möglich)"),
+            ("status", "Status: entwurf, erprobt, transferiert"),
+        ]
+    ):
         func = click.option(f"--{name}", f"filter_{name}", multiple=True, help=help_text)(func)
     return func
 
 
 def filters_from(kwargs: dict[str, Any]) -> Filters:
-    return Filters.of(**{key.removeprefix("filter_"): kwargs.pop(key) for key in list(kwargs) if key.startswith("filter_")})
+    return Filters.of(
+        **{
+            key.removeprefix("filter_"): kwargs.pop(key)
+            for key in list(kwargs)
+            if key.startswith("filter_")
+        }
+    )
 
 
 def settings(**overrides: object) -> Settings:
@@ -77,7 +109,9 @@ def settings(**overrides: object) -> Settings:
 
 
 @click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="konzeptbibliothek", message="kb %(version)s")
+@click.version_option(
+    package_name="konzeptbibliothek", message="kb %(version)s", help="Version anzeigen und beenden."
+)
 def cli() -> None:
     """Konzeptbibliothek: erprobte Lehr- und Lernkonzepte prüfen, bauen, durchsuchen."""
 
@@ -107,7 +141,14 @@ def validate(library_dir: Path | None, strict: bool) -> None:
 @click.option("--topic", "topics", multiple=True, help="Thema (mehrfach möglich).")
 @click.option("--format", "formats", multiple=True, help="Format (mehrfach möglich).")
 @click.option("--audience", multiple=True, help="Zielgruppe (mehrfach möglich).")
-def new(library_dir: Path | None, center: str, title: str, topics: tuple[str, ...], formats: tuple[str, ...], audience: tuple[str, ...]) -> None:
+def new(
+    library_dir: Path | None,
+    center: str,
+    title: str,
+    topics: tuple[str, ...],
+    formats: tuple[str, ...],
+    audience: tuple[str, ...],
+) -> None:
     """Legt ein neues Konzept aus der Vorlage an (überschreibt nie)."""
     from kb_tools.scaffold import new_concept
 
@@ -234,7 +275,7 @@ def index_(library_dir: Path | None, index_dir: Path | None, embedder: str | Non
     )
 
 
-@cli.command()
+@cli.command(short_help="Durchsucht den Index semantisch und nach Stichworten.")
 @library_option
 @index_dir_option
 @filter_options

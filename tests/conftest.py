@@ -112,7 +112,8 @@ def sample_index_dir(
     from kb_tools.index import build_index
     from kb_tools.library import load_library
 
-    cache = pytestconfig.cache.mkdir("kb-embeddings") if pytestconfig.cache else None
+    pytest_cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
+    cache = pytest_cache.mkdir("kb-embeddings") if pytest_cache else None
     index_dir = tmp_path_factory.mktemp("sample-index")
     library = load_library(sample_library_dir)
     build_index(library, index_dir, "e5-small", progress=False, cache_dir=cache)

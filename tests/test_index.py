@@ -191,3 +191,17 @@ def test_index_with_the_sentence_transformers_embedder(
     index = SearchIndex.load(tmp_path / "index", library)  # the embedder named in the manifest
     assert (index.info["embedder"], index.info["dim"]) == (name, 384)
     assert index.search("Datenschutz für Selbstständige").hits[0].id == "datenschutz-solo"
+
+
+def test_kb_index_of_a_broken_library_keeps_the_old_index(
+    write_concept: WriteConcept, library_dir: Path, tmp_path: Path
+) -> None:
+    library = two_concepts(write_concept, library_dir)
+    args = ["index", "--library", str(library_dir), "--index-dir", str(tmp_path / "index")]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    write_concept("kaputt", text="---\ntitle: [kaputt\n---\n")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "kaputt.md:2: fehler: YAML-Syntaxfehler" in result.output
+    assert "Traceback" not in result.output
+    assert SearchIndex.load(tmp_path / "index", library).search("Datenschutz").total >= 1

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from kb_tools.schema import SECTIONS
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "concepts"
 BIN = Path(sys.executable).parent
@@ -59,14 +61,6 @@ WORDS = [
     "Kennzahl",
     "Ablauf",
 ]
-SECTIONS = (
-    "Ziel",
-    "Zielgruppe",
-    "Ablauf",
-    "Methoden und Materialien",
-    "Erfahrungen",
-    "Transferhinweise",
-)
 # The same theme, features, extensions and five-entry nav as mkdocs.yml: only what kb build
 # adds on top (validation, generated pages, metadata, JSON-LD, sanitising) makes a difference.
 PLAIN_CONFIG = """\

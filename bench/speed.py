@@ -37,6 +37,7 @@ from kb_tools.embedders import Embedder, get_embedder  # noqa: E402
 from kb_tools.index import SearchIndex, build_index  # noqa: E402
 from kb_tools.library import Library, load_library  # noqa: E402
 from kb_tools.passages import library_passages  # noqa: E402
+from kb_tools.schema import SECTIONS  # noqa: E402
 
 EMBEDDER = "e5-small"
 WORK = REPO / "build" / "bench-speed"
@@ -194,14 +195,7 @@ def synthetic_library(root: Path, count: int) -> Path:
         industry = INDUSTRIES[(number // len(bases)) % len(INDUSTRIES)]
         meta["title"] = f"{base.meta.title[:120]} – {industry} {number:04d}"
         body = []
-        for title in (
-            "Ziel",
-            "Zielgruppe",
-            "Ablauf",
-            "Methoden und Materialien",
-            "Erfahrungen",
-            "Transferhinweise",
-        ):
+        for title in SECTIONS:
             donor = rng.choice(bases)
             text = next((s.text for s in donor.sections if s.title == title), donor.meta.summary)
             body.append(f"## {title}\n\n{first_sentence(text)}\n")

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import sys
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,13 @@ class _Scores:
     passages: np.ndarray | None  # dense evidence per passage, for picking the snippet
 
 
+def normalize_query(query: str) -> str:
+    """The query with control characters (NUL, escapes, …) and runs of white space as one space."""
+    return " ".join(
+        "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in query).split()
+    )
+
+
 class SearchIndex:
     """A loaded index: dense vectors + lexical index over one library, ready to search."""
 
@@ -236,7 +244,7 @@ class SearchIndex:
         mode: str = "hybrid",
     ) -> SearchResults:
         """Concepts for ``query`` best first; ``total`` and ``facets`` over all results."""
-        query = " ".join(query.split())
+        query = normalize_query(query)
         if not query:
             raise InvalidQuery("Die Suchanfrage ist leer.")
         if mode not in MODES:

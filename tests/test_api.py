@@ -113,6 +113,7 @@ def test_query_of_500_characters_is_accepted(client: TestClient) -> None:
         ({}, ["'q'", "fehlt"]),
         ({"q": ""}, ["'q'", "leer"]),
         ({"q": "   "}, ["'q'", "leer"]),
+        ({"q": "\x00\x1b"}, ["Suchanfrage", "leer"]),
         ({"q": "x" * 501}, ["'q'", "zu lang", "500"]),
         ({"q": "ki", "limit": 0}, ["'limit'", "mindestens 1"]),
         ({"q": "ki", "limit": 51}, ["'limit'", "höchstens 50"]),
@@ -141,7 +142,7 @@ def test_unknown_filter_value_is_400_with_suggestion(client: TestClient) -> None
 
 @pytest.mark.parametrize(
     "q",
-    ["\x00", "🙂🙂", "a", "' OR 1=1 --", "%", "ß" * 500, "Prüfung\nmit\tTab", "*?[]{}()"],
+    ["\x00ki", "🙂🙂", "a", "' OR 1=1 --", "%", "ß" * 500, "Prüfung\nmit\tTab", "*?[]{}()"],
 )
 def test_odd_queries_never_fail(client: TestClient, q: str) -> None:
     response = client.get("/api/search", params={"q": q})

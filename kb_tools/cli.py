@@ -6,13 +6,12 @@ import dataclasses
 import html
 import json
 import re
-import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kb_tools.errors import KbError, LibraryInvalid
+from kb_tools.console import KbGroup, UserError
 from kb_tools.filters import Filters
 from kb_tools.library import Library, check_library, load_library
 from kb_tools.settings import Settings, load_settings
@@ -20,53 +19,6 @@ from kb_tools.settings import Settings, load_settings
 if TYPE_CHECKING:  # the search engine pulls in faiss and numpy: import it only when searching
     from kb_tools.index import SearchIndex
     from kb_tools.ranking import Hit
-
-
-class UserError(click.ClickException):
-    """A German error line on stderr, exit code 1."""
-
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.details = details or []
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        file = file or sys.stderr
-        for line in self.details:
-            click.echo(line, file=file)
-        click.echo(f"Fehler: {self.message}", file=file)
-
-
-HELP_TEXT = "Diese Hilfe anzeigen und beenden."
-
-
-class KbCommand(click.Command):
-    """A command whose ``--help`` is described in German."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
-
-
-class KbGroup(click.Group):
-    """Turns :class:`KbError` from any command into a :class:`UserError`."""
-
-    command_class = KbCommand
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except LibraryInvalid as exc:
-            raise UserError(exc.message, [str(p) for p in exc.problems]) from None
-        except KbError as exc:
-            raise UserError(exc.message) from None
 
 
 def library_option(func: Any) -> Any:

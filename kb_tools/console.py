@@ -29,8 +29,8 @@ class UserError(click.ClickException):
 HELP_TEXT = "Diese Hilfe anzeigen und beenden."
 
 
-class KbCommand(click.Command):
-    """A command whose ``--help`` and usage errors are German."""
+class German(click.Command):
+    """German ``--help`` text and German usage errors; mixed into commands and the group."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
@@ -44,29 +44,42 @@ class KbCommand(click.Command):
             option.help = HELP_TEXT
         return option
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix="Aufruf: ")
 
-class KbGroup(click.Group):
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        if records:
+            with formatter.section("Optionen"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+
+class KbCommand(German):
+    """A ``kb`` subcommand."""
+
+
+class KbGroup(German, click.Group):
     """Turns :class:`KbError` from any command into a :class:`UserError`."""
 
     command_class = KbCommand
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise german_usage_error(exc) from None
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        rows = [
+            (name, cmd.get_short_help_str(70)) for name, cmd in commands if cmd and not cmd.hidden
+        ]
+        if rows:
+            with formatter.section("Befehle"):
+                formatter.write_dl(rows)
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:
             raise german_usage_error(exc) from None
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -83,7 +96,7 @@ class GermanUsageError(click.UsageError):
     def show(self, file: IO[Any] | None = None) -> None:
         file = file or sys.stderr
         if self.ctx is not None:
-            click.echo(f"Aufruf: {self.ctx.get_usage().removeprefix('Usage: ')}", file=file)
+            click.echo(self.ctx.get_usage(), file=file)
             click.echo(f"Hilfe: '{self.ctx.command_path} --help'", file=file)
         click.echo(f"Fehler: {self.message}", file=file)
 

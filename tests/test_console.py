@@ -48,4 +48,14 @@ def test_help_is_german() -> None:
     result = kb("validate", "--help")
     assert result.exit_code == 0
     assert "Diese Hilfe anzeigen und beenden." in result.output
+    assert "Aufruf: " in result.output
+    assert "Optionen:" in result.output
+    assert not {"Usage:", "Options:", "Show this message"} & set(result.output.split("\n"))
     assert "Show this message" not in result.output
+
+
+def test_group_help_lists_commands_in_german() -> None:
+    result = kb("--help")
+    assert "Befehle:" in result.output
+    assert "validate" in result.output
+    assert "Commands:" not in result.output

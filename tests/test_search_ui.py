@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import queue
 import re
-import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,13 +18,12 @@ from kb_tools.cli import cli
 from kb_tools.index import build_index as build_search_index
 from kb_tools.library import load_library
 from tests.conftest import concept_text
+from tests.servers import KbServer, start_kb_serve
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-KB = Path(sys.executable).with_name("kb")
-STARTED = "Konzeptbibliothek läuft auf "
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 QUERY = "KI in der Qualitätsprüfung"
 AI_INSPECTION = {"kamera-fehlererkennung-lernfabrik", "ki-sichtpruefung-blended"}
@@ -40,56 +33,9 @@ XSS = '<img src=x onerror="window.__kbXss = 1">'
 # ------------------------------------------------------------------ servers
 
 
-@dataclass
-class KbServer:
-    process: subprocess.Popen[str]
-    reader: threading.Thread
-    url: str
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.reader.join(timeout=5)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-
-
-def start_kb_serve(
-    library: Path, site: Path, index: Path, env: dict[str, str] | None = None
-) -> KbServer:
-    """``kb serve --port 0`` as a child process, once it has announced its address."""
-    process = subprocess.Popen(
-        [
-            *(str(KB), "serve", "--library", str(library), "--site-dir", str(site)),
-            *("--index-dir", str(index), "--host", "127.0.0.1", "--port", "0"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    output: list[str] = []
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            output.append(line)
-            if line.startswith(STARTED):
-                lines.put(line[len(STARTED) :].strip())
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        url = lines.get(timeout=180)
-    except queue.Empty:
-        process.kill()
-        pytest.fail(f"kb serve hat sich nicht gemeldet: {''.join(output)}")
-    return KbServer(process, reader, url.rstrip("/") + "/")
+def serve(library: Path, site: Path, index: Path, env: dict[str, str] | None = None) -> KbServer:
+    args = ("--library", str(library), "--site-dir", str(site), "--index-dir", str(index))
+    return start_kb_serve(*args, env=env)
 
 
 def build_site(library: Path, site: Path, env: dict[str, str] | None = None) -> Path:
@@ -113,7 +59,7 @@ def ui_sample_site(tmp_path_factory: pytest.TempPathFactory, sample_library_dir:
 def kb_server(
     ui_sample_site: Path, sample_index_dir: Path, sample_library_dir: Path
 ) -> Iterator[str]:
-    server = start_kb_serve(sample_library_dir, ui_sample_site, sample_index_dir)
+    server = serve(sample_library_dir, ui_sample_site, sample_index_dir)
     yield server.url
     server.stop()
 
@@ -356,7 +302,7 @@ def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(
 ) -> None:
     # Static hosting at http://host:A/kb/ and the API on another origin, allowed by CORS.
     with static_server(tmp_path) as host:
-        api = start_kb_serve(
+        api = serve(
             sample_library_dir, ui_sample_site, sample_index_dir, {"KB_CORS_ORIGINS": host[:-1]}
         )
         try:
@@ -393,7 +339,7 @@ def hostile_server(
         text = concept_text(title=title, summary=summary, topics=["qualitaetssicherung"])
         (library / "sachsen" / f"{concept_id}.md").write_text(text, "utf-8")
     site = build_site(library, root / "site")
-    server = start_kb_serve(library, site, build_index(library, root / "index"))
+    server = serve(library, site, build_index(library, root / "index"))
     yield server.url
     server.stop()
 

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import queue
-import signal
 import socket
-import subprocess
-import sys
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -17,54 +11,7 @@ from click.testing import CliRunner
 
 from kb_tools.cli import cli
 from search_api.server import bind
-
-KB = Path(sys.executable).with_name("kb")
-STARTED = "Konzeptbibliothek läuft auf "
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[str]
-    reader: threading.Thread
-    url: str
-    output: list[str]
-
-    def stop(self) -> int:
-        """Ctrl+C, as a user would stop it; returns the exit code."""
-        self.process.send_signal(signal.SIGINT)
-        code = self.process.wait(timeout=20)
-        self.reader.join(timeout=5)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
-        return code
-
-
-def start_server(*args: str) -> Server:
-    """``kb serve --port 0 …`` as a child process, once it has announced its address."""
-    process = subprocess.Popen(
-        [str(KB), "serve", "--host", "127.0.0.1", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    started: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            output.append(line.rstrip("\n"))
-            if line.startswith(STARTED):
-                started.put(line[len(STARTED) :].strip())
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        url = started.get(timeout=120)
-    except queue.Empty:
-        process.kill()
-        pytest.fail(f"kb serve hat sich nicht gemeldet: {output}")
-    return Server(process, reader, url, output)
+from tests.servers import start_kb_serve
 
 
 @pytest.fixture
@@ -109,7 +56,7 @@ def test_server_socket_lets_asyncio_disable_nagle() -> None:
 def test_real_server_serves_site_and_api(
     sample_library_dir: Path, sample_index_dir: Path, tiny_site: Path
 ) -> None:
-    server = start_server(
+    server = start_kb_serve(
         "--library",
         str(sample_library_dir),
         "--index-dir",
@@ -138,7 +85,7 @@ def test_real_server_serves_site_and_api(
 def test_real_server_without_site_serves_only_the_api(
     sample_library_dir: Path, sample_index_dir: Path, tmp_path: Path
 ) -> None:
-    server = start_server(
+    server = start_kb_serve(
         "--library",
         str(sample_library_dir),
         "--index-dir",

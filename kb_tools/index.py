@@ -340,29 +340,24 @@ class SearchIndex:
         stems = frozenset().union(*(q.stems for q in analyzed)) if analyzed else frozenset()
         parts = [p.word for q in analyzed for p in q.parts]
         matcher = word_matcher(stems, frozenset([*(q.word for q in analyzed), *parts]))
-        concept = self._concepts[number]
-        return Hit(
-            concept.id,
-            concept.meta.title,
-            concept.meta.summary,
-            concept.meta.center,
-            concept.url,
-            round(score, 4),
-            passage.section,
-            snippet(passage.text, matcher),
-        )
+        return self._concept_hit(number, score, passage.section, snippet(passage.text, matcher))
 
     def _summary_hit(self, number: int, score: float) -> Hit:
+        summary = html.escape(self._concepts[number].meta.summary)
+        return self._concept_hit(number, score, SUMMARY_SECTION, summary)
+
+    def _concept_hit(self, number: int, score: float, section: str, text: str) -> Hit:
         concept = self._concepts[number]
+        meta = concept.meta
         return Hit(
             concept.id,
-            concept.meta.title,
-            concept.meta.summary,
-            concept.meta.center,
+            meta.title,
+            meta.summary,
+            meta.center,
             concept.url,
             round(score, 4),
-            SUMMARY_SECTION,
-            html.escape(concept.meta.summary),
+            section,
+            text,
         )
 
     def _lineage_pairs(self) -> np.ndarray:

@@ -723,28 +723,33 @@
       this.facetPanel.hidden = true;
     }
 
+    /** Example queries as buttons that run them. */
+    exampleList() {
+      return h(
+        "ul",
+        { class: "kb-suggestions" },
+        EXAMPLES.map((example) =>
+          h(
+            "li",
+            {},
+            h("button", {
+              type: "button",
+              class: "kb-suggestion",
+              text: example,
+              onclick: () => this.useExample(example),
+            }),
+          ),
+        ),
+      );
+    }
+
     renderIdle() {
       this.clearResults();
       this.status.textContent = "";
       this.intro.hidden = false;
       this.intro.replaceChildren(
         h("p", { class: "kb-intro__text", text: "Zum Beispiel:" }),
-        h(
-          "ul",
-          { class: "kb-suggestions" },
-          EXAMPLES.map((example) =>
-            h(
-              "li",
-              {},
-              h("button", {
-                type: "button",
-                class: "kb-suggestion",
-                text: example,
-                onclick: () => this.useExample(example),
-              }),
-            ),
-          ),
-        ),
+        this.exampleList(),
       );
       if (activeFilters(this.state.filters).length) this.renderChips();
     }
@@ -871,22 +876,7 @@
         const catalogue = new URL("katalog/", siteRoot()).href;
         children.push(
           h("p", { text: "Versuchen Sie andere oder allgemeinere Worte, zum Beispiel:" }),
-          h(
-            "ul",
-            { class: "kb-suggestions" },
-            EXAMPLES.map((example) =>
-              h(
-                "li",
-                {},
-                h("button", {
-                  type: "button",
-                  class: "kb-suggestion",
-                  text: example,
-                  onclick: () => this.useExample(example),
-                }),
-              ),
-            ),
-          ),
+          this.exampleList(),
           h(
             "p",
             {},

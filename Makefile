@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 KB := $(VENV)/bin/kb
-CHROMIUM ?= /usr/bin/chromium
+NPM ?= npm
 
-.PHONY: run install install-dev test test-fast lint format build index serve \
-        bench-quality bench-speed bench-build screenshots clean
+.PHONY: run install install-dev install-lint test test-fast test-js lint format build index serve \
+        system-deps bench-quality bench-speed bench-build screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,12 +21,19 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev,st]'
 	@touch $@
 
+# Linters and the type checker need the project, not torch.
+$(VENV)/.installed-lint: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[lint]'
+	@touch $@
+
+# Front-end tools (prettier, eslint) exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
-
-$(CHROMIUM):
-	@echo "Chromium fehlt: installiere Debians Paket 'chromium' (apt-get) …"
-	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+install-lint: $(VENV)/.installed-lint node_modules/.installed
 
 ## Validate, build the site and the index (both incrementally), serve on http://127.0.0.1:8000
 run: install
@@ -44,20 +51,32 @@ index: install
 serve: install
 	$(KB) serve
 
-## Every test: unit, CLI, API, real model, real uvicorn, real browser.
-test: install-dev $(CHROMIUM)
+## System packages (Debian's chromium for the browser tests); needs root. CI runs it too.
+system-deps:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+## Every test: JS units, then unit, CLI, API, real model, real uvicorn, real browser.
+test: install-dev test-js
 	$(PY) -m pytest
 
-test-fast: install-dev
+test-fast: install-dev test-js
 	$(PY) -m pytest -m "not slow and not browser"
 
-lint: install-dev
+test-js:
+	node --test tests/js/
+
+lint: install-lint
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+	$(NPM) run --silent lint
 
-format: install-dev
+format: install-lint
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(NPM) run --silent format
 
 bench-quality: install
 	$(PY) bench/quality.py
@@ -68,8 +87,8 @@ bench-speed: install-dev
 bench-build: install
 	$(PY) bench/build_speed.py
 
-screenshots: install-dev $(CHROMIUM)
+screenshots: install-dev
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf site build .pytest_cache .ruff_cache
+	rm -rf site build .pytest_cache .ruff_cache .mypy_cache

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from kb_tools.schema import SECTIONS
+from kb_tools.library import SECTIONS
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "concepts"

@@ -25,9 +25,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kb_tools.filters import Filters  # noqa: E402
-from kb_tools.index import SearchIndex, build_index  # noqa: E402
-from kb_tools.library import load_library  # noqa: E402
+from kb_tools.library import Filters, load_library  # noqa: E402
+from kb_tools.search import SearchIndex, build_index  # noqa: E402
 
 MODES = ("lexical", "dense", "hybrid")
 METRICS = ("nDCG@10", "MRR@10", "R@5", "R@5(2)")
@@ -88,7 +87,7 @@ def evaluate(index: SearchIndex, queries: list[Query], mode: str) -> list[dict[s
         results = index.search(
             q.query, q.filters, limit=10, mode="hybrid" if mode == "rrf" else mode
         )
-        out.append(metrics([hit.id for hit in results.hits], q.judgments))
+        out.append(metrics([hit.id for hit in results.results], q.judgments))
     index.fusion = fusion
     return out
 

@@ -6,27 +6,24 @@ port and photographs start page, catalogue, a concept page and the search page w
 
 from __future__ import annotations
 
-import queue
-import signal
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.support.browser import chromium  # noqa: E402
+from tests.support.servers import kb_serve  # noqa: E402
+
 KB = Path(sys.executable).with_name("kb")
 LIBRARY = REPO / "concepts"
 SITE = REPO / "build" / "site"
 INDEX = REPO / "build" / "index"
 OUT = REPO / "build" / "screenshots"
-STARTED = "Konzeptbibliothek läuft auf "
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 QUERY = "KI in der Qualitätsprüfung"
 CONCEPT = "kamera-fehlererkennung-lernfabrik"
 VIEWPORTS = {"desktop": (1280, 900), "mobil": (375, 812)}
@@ -44,34 +41,6 @@ def kb(*args: str) -> None:
     subprocess.run([str(KB), *args], cwd=REPO, check=True)
 
 
-@contextmanager
-def kb_serve() -> Iterator[str]:
-    """``kb serve --port 0`` over build/site and build/index; yields its address."""
-    command = [str(KB), "serve", "--library", str(LIBRARY), "--site-dir", str(SITE)]
-    command += ["--index-dir", str(INDEX), "--host", "127.0.0.1", "--port", "0"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    address: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if line.startswith(STARTED):
-                address.put(line[len(STARTED) :].strip())
-
-    threading.Thread(target=read, daemon=True).start()
-    try:
-        yield address.get(timeout=180).rstrip("/") + "/"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
-            process.stdout.close()
-
-
 def photograph(page: Page, url: str, ready: str, scroll_to: str | None, path: Path) -> None:
     page.goto(url)
     page.locator(ready).first.wait_for(timeout=30_000)
@@ -86,8 +55,9 @@ def main() -> None:
     kb("build", "--library", str(LIBRARY), "--site-dir", str(SITE))
     kb("index", "--library", str(LIBRARY), "--index-dir", str(INDEX))
     OUT.mkdir(parents=True, exist_ok=True)
-    with kb_serve() as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    args = ("--library", str(LIBRARY), "--site-dir", str(SITE), "--index-dir", str(INDEX))
+    with kb_serve(*args) as server, chromium() as browser:
+        base = server.url
         for device, (width, height) in VIEWPORTS.items():
             context = browser.new_context(
                 viewport={"width": width, "height": height}, locale="de-DE", device_scale_factor=1
@@ -98,7 +68,6 @@ def main() -> None:
                 photograph(page, base + path, ready, scroll_to, target)
                 print(f"{target.relative_to(REPO)}  ({width}×{height})")
             context.close()
-        browser.close()
 
 
 if __name__ == "__main__":

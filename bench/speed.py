@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import queue
 import random
 import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -33,11 +29,18 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kb_tools.embedders import Embedder, get_embedder  # noqa: E402
-from kb_tools.index import SearchIndex, build_index  # noqa: E402
-from kb_tools.library import Library, load_library  # noqa: E402
-from kb_tools.passages import library_passages  # noqa: E402
-from kb_tools.schema import SECTIONS  # noqa: E402
+from kb_tools.library import (  # noqa: E402
+    SECTIONS,
+    Library,
+    load_library,
+)
+from kb_tools.search import (  # noqa: E402
+    SearchIndex,
+    build_index,
+    library_passages,
+)
+from kb_tools.search.embedders import Embedder, get_embedder  # noqa: E402
+from tests.support.servers import KbServer, ServerDidNotStart, start_kb_serve  # noqa: E402
 
 EMBEDDER = "e5-small"
 WORK = REPO / "build" / "bench-speed"
@@ -47,8 +50,6 @@ SECTION_CHARS = 160
 RAW_PASSAGES = 48
 QUERY_ROUNDS = 3  # every query this often for the raw and in-process timings
 HTTP_REQUESTS = 120  # per scenario, split over the clients
-KB = Path(sys.executable).with_name("kb")
-STARTED = "Konzeptbibliothek läuft auf "
 INDUSTRIES = (
     "Metallbau",
     "Pflege",
@@ -149,7 +150,7 @@ def main() -> None:
         busy = http_latencies(server.url, queries, clients=8)
         rss_now, rss_peak = rss_mb(server.pid), rss_peak_mb(server.pid)
     finally:
-        stop_server(server)
+        server.stop()
     embed, engine, http = paired["embed"], paired["engine"], paired["http"]
     rows.append(("1 Query-Embedding (ms, p50 / p99; CPU-ms Ø)", timing(embed)))
     rows.append(("Suche im Prozess, ohne HTTP (ms, p50 / p99; CPU-ms Ø)", timing(engine)))
@@ -245,7 +246,7 @@ Samples = tuple[list[float], list[float]]  # wall-clock ms, CPU ms
 
 
 def paired_timings(
-    embedder: Embedder, index: SearchIndex, server: Server, queries: Sequence[str]
+    embedder: Embedder, index: SearchIndex, server: KbServer, queries: Sequence[str]
 ) -> dict[str, Samples]:
     """Per query: one embedding, one in-process search, one HTTP search (``QUERY_ROUNDS``×)."""
     out: dict[str, Samples] = {name: ([], []) for name in ("embed", "engine", "http")}
@@ -270,57 +271,16 @@ def paired_timings(
     return out
 
 
-class Server:
-    def __init__(self, process: subprocess.Popen[str], url: str) -> None:
-        self.process, self.url, self.pid = process, url, process.pid
-
-
-def start_server(library_dir: Path, index_dir: Path) -> Server:
-    """``kb serve`` on a free loopback port, API only; waits for its announcement."""
-    process = subprocess.Popen(
-        [
-            str(KB),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--library",
-            str(library_dir),
-            "--index-dir",
-            str(index_dir),
-            "--site-dir",
-            str(WORK / "keine-website"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    started: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if line.startswith(STARTED):
-                started.put(line[len(STARTED) :].strip())
-
-    threading.Thread(target=read, daemon=True).start()
+def start_server(library_dir: Path, index_dir: Path) -> KbServer:
+    """``kb serve`` on a free loopback port, API only; waits until it answers."""
+    site = str(WORK / "keine-website")
+    args = ("--library", str(library_dir), "--index-dir", str(index_dir), "--site-dir", site)
     try:
-        url = started.get(timeout=300)
-    except queue.Empty:
-        process.kill()
+        server = start_kb_serve(*args, timeout=300)
+    except ServerDidNotStart:
         raise SystemExit("kb serve ist nicht gestartet") from None
-    httpx.get(f"{url}/api/health", timeout=30).raise_for_status()
-    return Server(process, url)
-
-
-def stop_server(server: Server) -> None:
-    server.process.send_signal(signal.SIGINT)
-    try:
-        server.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
+    httpx.get(f"{server.url}api/health", timeout=30).raise_for_status()
+    return server
 
 
 def http_latencies(url: str, queries: Sequence[str], clients: int) -> tuple[list[float], float]:

@@ -41,7 +41,7 @@ def load_settings(**overrides: object) -> Settings:
     """Settings from the environment plus explicit overrides; a bad value names its key."""
     values = {key: value for key, value in overrides.items() if value is not None}
     try:
-        return Settings(**values)
+        return Settings(**values)  # type: ignore[arg-type]  # values are checked right here
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         key = str(err["loc"][0]) if err["loc"] else "?"

@@ -14,8 +14,8 @@ from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from kb_tools.index import SearchIndex
 from kb_tools.library import load_library
+from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
 from search_api.models import Facets, Health

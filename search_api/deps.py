@@ -11,16 +11,16 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from kb_tools.errors import UnknownConcept
-from kb_tools.filters import Filters
-from kb_tools.index import SearchIndex
-from kb_tools.library import Concept, Library
+from kb_tools.library import Concept, Filters, Library
 from kb_tools.problems import did_you_mean
+from kb_tools.search import SearchIndex
 from search_api.models import Facets, Health
 
 
 async def get_index(request: Request) -> SearchIndex:
     """The index the lifespan loaded once (see :func:`search_api.app.create_app`)."""
-    return request.state.index
+    index: SearchIndex = request.state.index
+    return index
 
 
 IndexDep = Annotated[SearchIndex, Depends(get_index)]
@@ -39,14 +39,16 @@ def _filter(description: str) -> object:
 
 async def get_facets(request: Request) -> Facets:
     """All facet values with counts, computed once at start-up."""
-    return request.state.facets
+    facets: Facets = request.state.facets
+    return facets
 
 
 FacetsDep = Annotated[Facets, Depends(get_facets)]
 
 
 async def get_health(request: Request) -> Health:
-    return request.state.health
+    health: Health = request.state.health
+    return health
 
 
 HealthDep = Annotated[Health, Depends(get_health)]

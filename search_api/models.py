@@ -1,22 +1,28 @@
-"""Response models of the API, one per resource; field descriptions feed the German OpenAPI docs."""
+"""Response models of the API, one per resource; field descriptions feed the German OpenAPI docs.
+
+Search hits and result pages are the search engine's own models (:mod:`kb_tools.search`), so
+``kb search --json`` and ``/api/search`` cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb_tools.filters import FACET_LABELS, FACETS, allowed_values, facet_counts, facet_label
-from kb_tools.library import Concept, Library, center_url, concept_url
-from kb_tools.schema import LICENSE_URLS
-
-if TYPE_CHECKING:
-    from kb_tools.index import Hit
-
-_MARK = re.compile(r"(</?mark>)")
+from kb_tools.library import (
+    FACET_LABELS,
+    FACETS,
+    LICENSE_URLS,
+    Concept,
+    Library,
+    allowed_values,
+    center_url,
+    facet_counts,
+    facet_label,
+)
+from kb_tools.search import Label, SearchHit, SearchResults, SimilarResults, labels
 
 
 class ApiModel(BaseModel):
@@ -27,70 +33,6 @@ class ErrorResponse(ApiModel):
     """The one error shape of every 4xx and 5xx answer."""
 
     detail: str = Field(description="Fehlermeldung auf Deutsch.", examples=["Unbekanntes Konzept"])
-
-
-class Label(ApiModel):
-    """A taxonomy key with its German label."""
-
-    key: str = Field(description="Schlüssel, wie er in Filtern verwendet wird.")
-    label: str = Field(description="Deutsche Bezeichnung.")
-
-
-class SearchHit(ApiModel):
-    """One concept in a result list, with the passage that matched best."""
-
-    id: str = Field(description="Konzept-ID.")
-    title: str = Field(description="Titel des Konzepts.")
-    summary: str = Field(description="Kurzbeschreibung.")
-    center: str = Field(description="Schlüssel des Zentrums.")
-    center_name: str = Field(description="Name des Zentrums.")
-    region: str = Field(description="Region des Zentrums.")
-    status: str = Field(description="entwurf, erprobt oder transferiert.")
-    topics: list[Label] = Field(description="Themen des Konzepts.")
-    url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
-    score: float = Field(description="Relevanz; nur innerhalb einer Antwort vergleichbar.")
-    section: str = Field(description="Abschnitt, der am besten passt.")
-    snippet: str = Field(
-        description="Textauszug aus diesem Abschnitt. HTML-maskiert; Suchbegriffe stehen in "
-        "<mark>…</mark> (die einzigen Tags)."
-    )
-
-    @classmethod
-    def of(cls, hit: Hit, library: Library) -> SearchHit:
-        concept = library.concepts[hit.id]
-        center = library.centers[concept.meta.center]
-        return cls(
-            id=hit.id,
-            title=hit.title,
-            summary=hit.summary,
-            center=hit.center,
-            center_name=center.name,
-            region=center.region,
-            status=concept.meta.status,
-            topics=labels(library, "topics", concept.meta.topics),
-            url=hit.url,
-            score=round(float(hit.score), 4),
-            section=hit.section,
-            snippet=safe_snippet(hit.snippet),
-        )
-
-
-class SearchResults(ApiModel):
-    """One page of search results plus facet counts over all matches."""
-
-    query: str = Field(description="Die Suchanfrage (ohne führende und folgende Leerzeichen).")
-    total: int = Field(description="Anzahl aller Treffer (nicht nur dieser Seite).")
-    results: list[SearchHit] = Field(description="Treffer dieser Seite, bester zuerst.")
-    facets: dict[str, dict[str, int]] = Field(
-        description="Je Filter (topic, format, …): Anzahl der Treffer je Wert."
-    )
-
-
-class SimilarResults(ApiModel):
-    """Concepts nearest to one concept (never the concept itself)."""
-
-    id: str = Field(description="Das Konzept, zu dem ähnliche gesucht wurden.")
-    results: list[SearchHit] = Field(description="Ähnliche Konzepte, ähnlichstes zuerst.")
 
 
 class CenterRef(ApiModel):
@@ -198,11 +140,7 @@ class ConceptDetail(ApiModel):
             body=concept.body,
             sections=[SectionOut(title=s.title, text=s.text) for s in concept.sections],
             lineage=Lineage(
-                adapted_from=[
-                    concept_ref(library.concepts[ref])
-                    for ref in meta.adapted_from
-                    if ref in library.concepts
-                ],
+                adapted_from=[concept_ref(source) for source in library.sources(concept)],
                 derived=[concept_ref(other) for other in library.derived(concept.id)],
                 transfers=[
                     TransferRef(
@@ -281,19 +219,19 @@ class Health(ApiModel):
         )
 
 
-def labels(library: Library, vocabulary: str, keys: list[str]) -> list[Label]:
-    return [Label(key=key, label=library.label(vocabulary, key)) for key in keys]
-
-
 def concept_ref(concept: Concept) -> ConceptRef:
     return ConceptRef(
-        id=concept.id, title=concept.title, center=concept.meta.center, url=concept_url(concept.id)
+        id=concept.id, title=concept.title, center=concept.meta.center, url=concept.url
     )
 
 
-def safe_snippet(snippet: str) -> str:
-    """Re-escape everything but ``<mark>`` tags, so the contract holds whatever the engine sent."""
-    return "".join(
-        part if part in ("<mark>", "</mark>") else html.escape(html.unescape(part), quote=False)
-        for part in _MARK.split(snippet)
-    )
+__all__ = [
+    "ConceptDetail",
+    "ErrorResponse",
+    "Facets",
+    "Health",
+    "Label",
+    "SearchHit",
+    "SearchResults",
+    "SimilarResults",
+]

@@ -1,69 +1,18 @@
-"""Shared fixtures: small libraries in tmp_path, the sample library, the real embedder."""
+"""Fixtures shared by all tests: small libraries in tmp_path, the sample library and its index.
+
+Helpers live in :mod:`tests.support`; this file only declares fixtures.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE_LIBRARY = REPO / "concepts"
-
-BODY = """
-## Ziel
-
-Die Teilnehmenden lernen, {topic} im eigenen Betrieb einzuordnen und erste Schritte zu planen.
-
-## Zielgruppe
-
-Beschäftigte aus kleinen und mittleren Unternehmen ohne Vorkenntnisse.
-
-## Ablauf
-
-Zwei Termine zu je vier Stunden mit einer Praxisaufgabe dazwischen.
-
-## Methoden und Materialien
-
-Kurze Inputs, Arbeit an eigenen Fällen, Checklisten.
-
-## Erfahrungen
-
-Erprobt in fünf Betrieben; die Praxisaufgabe brauchte mehr Zeit als geplant.
-
-## Transferhinweise
-
-Beispiele an die Branche der Region anpassen.
-"""
-
-
-def concept_text(**overrides: Any) -> str:
-    """A valid concept file; keyword arguments replace front matter keys (None removes one)."""
-    meta: dict[str, Any] = {
-        "title": "Testkonzept",
-        "summary": "Ein kurzes Konzept für Tests.",
-        "center": "sachsen",
-        "status": "erprobt",
-        "topics": ["ki"],
-        "formats": ["workshop"],
-        "audience": ["beschaeftigte"],
-        "license": "CC-BY-4.0",
-        "updated": "2026-01-15",
-    }
-    body = overrides.pop("body", None)
-    for key, value in overrides.items():
-        if value is None:
-            meta.pop(key, None)
-        else:
-            meta[key] = value
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n{body if body is not None else BODY.format(topic=meta.get('title'))}"
-
-
-WriteConcept = Callable[..., Path]
+from tests.support.library import SAMPLE_LIBRARY, WriteConcept, concept_text
+from tests.support.site import BuiltSite, settings_for, valid_copy
 
 
 @pytest.fixture
@@ -109,8 +58,8 @@ def sample_index_dir(
 
     Passage vectors are cached in pytest's cache folder, so only the first run embeds them.
     """
-    from kb_tools.index import build_index
     from kb_tools.library import load_library
+    from kb_tools.search import build_index
 
     pytest_cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
     cache = pytest_cache.mkdir("kb-embeddings") if pytest_cache else None
@@ -118,3 +67,16 @@ def sample_index_dir(
     library = load_library(sample_library_dir)
     build_index(library, index_dir, "e5-small", progress=False, cache_dir=cache)
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample library built once per session with the real MkDocs."""
+    from kb_tools.library import load_library
+    from kb_tools.site import build_site
+
+    root = tmp_path_factory.mktemp("sample-site")
+    library_dir = valid_copy(SAMPLE_LIBRARY, root / "concepts")
+    settings = settings_for(library_dir, root)
+    build_site(settings)
+    return BuiltSite(load_library(library_dir), settings.site_dir, settings)

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from kb_tools.cli import cli
-from kb_tools.schema import FIELD_NAMES
+from kb_tools.library import FIELD_NAMES
 from kb_tools.settings import Settings
-from tests.conftest import REPO
+from tests.support.library import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from search_api.deps import IndexDep, LibraryDep, concept_or_404
 from search_api.errors import ERROR_RESPONSES
-from search_api.models import ConceptDetail, SearchHit, SimilarResults
+from search_api.models import ConceptDetail, SimilarResults
 
 MAX_SIMILAR = 20
 
@@ -38,4 +38,4 @@ def similar(
     """Die Konzepte, die diesem inhaltlich am nächsten sind (nie das Konzept selbst)."""
     concept_or_404(index.library, concept_id)
     hits = index.similar(concept_id, limit=limit)
-    return SimilarResults(id=concept_id, results=[SearchHit.of(hit, index.library) for hit in hits])
+    return SimilarResults(id=concept_id, results=hits)

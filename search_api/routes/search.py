@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 
 from search_api.deps import FiltersDep, IndexDep
 from search_api.errors import ERROR_RESPONSES
-from search_api.models import SearchHit, SearchResults
+from search_api.models import SearchResults
 
 MAX_QUERY = 500
 MAX_LIMIT = 50
@@ -50,9 +50,5 @@ def search(
     mit UND. `facets` zählt die Werte über alle Treffer (nicht nur diese Seite).
     """
     found = index.search(q, filters=filters, limit=limit, offset=offset)
-    return SearchResults(
-        query=q,
-        total=found.total,
-        results=[SearchHit.of(hit, index.library) for hit in found.hits],
-        facets=found.facets,
-    )
+    # The query as sent (trimmed), not as the engine normalised it.
+    return found.model_copy(update={"query": q})

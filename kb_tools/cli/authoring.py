@@ -1,0 +1,87 @@
+"""``kb validate``, ``kb new``, ``kb list``: checking and writing the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kb_tools.cli.console import KbCommand, UserError
+from kb_tools.cli.options import filter_options, filters_from, library_option, settings
+from kb_tools.library import check_library, load_library, new_concept
+
+
+@click.command(cls=KbCommand)
+@library_option
+@click.option("--strict", is_flag=True, help="Auch Warnungen führen zu Exit-Code 1.")
+def validate(library_dir: Path | None, strict: bool) -> None:
+    """Prüft alle Konzepte und meldet jedes Problem mit Datei und Zeile."""
+    root = settings(library_dir=library_dir).library_dir
+    library, problems = check_library(root)
+    for problem in problems:
+        click.echo(f"{root.as_posix().rstrip('/')}/{problem}")
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    concepts = len(library) if library else 0
+    summary = f"{concepts} Konzepte geprüft: {errors} Fehler, {warnings} Warnungen."
+    if errors or (strict and warnings):
+        raise UserError(summary)
+    click.echo(summary)
+
+
+@click.command(cls=KbCommand)
+@library_option
+@click.option("--center", required=True, help="Schlüssel des Zentrums aus centers.yml.")
+@click.option("--title", required=True, help="Titel des Konzepts; daraus wird die ID gebildet.")
+@click.option("--topic", "topics", multiple=True, help="Thema (mehrfach möglich).")
+@click.option("--format", "formats", multiple=True, help="Format (mehrfach möglich).")
+@click.option("--audience", multiple=True, help="Zielgruppe (mehrfach möglich).")
+def new(
+    library_dir: Path | None,
+    center: str,
+    title: str,
+    topics: tuple[str, ...],
+    formats: tuple[str, ...],
+    audience: tuple[str, ...],
+) -> None:
+    """Legt ein neues Konzept aus der Vorlage an (überschreibt nie)."""
+    root = settings(library_dir=library_dir).library_dir
+    path = new_concept(root, center, title, topics=topics, formats=formats, audience=audience)
+    click.echo(f"Neues Konzept angelegt: {path}")
+    click.echo("Bitte Metadaten und Abschnitte ausfüllen, dann 'kb validate' ausführen.")
+
+
+@click.command(name="list", cls=KbCommand)
+@library_option
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
+def list_(library_dir: Path | None, as_json: bool, **kwargs: Any) -> None:
+    """Listet die Konzepte, optional gefiltert."""
+    filters = filters_from(kwargs)
+    library = load_library(settings(library_dir=library_dir).library_dir)
+    filters.check(library)
+    concepts = [c for c in library if filters.matches(c, library)]
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "title": c.meta.title,
+                "summary": c.meta.summary,
+                "center": c.meta.center,
+                "region": library.region(c.meta.center),
+                "status": c.meta.status,
+                "topics": c.meta.topics,
+                "formats": c.meta.formats,
+                "audience": c.meta.audience,
+                "updated": c.meta.updated.isoformat(),
+                "url": c.url,
+            }
+            for c in concepts
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for c in concepts:
+        click.echo(f"{c.id:<45} {c.meta.center:<22} {c.meta.status:<12} {c.meta.title}")
+    click.echo(f"{len(concepts)} von {len(library)} Konzepten")

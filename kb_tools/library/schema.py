@@ -1,0 +1,181 @@
+"""The library format: one strict pydantic schema per file kind, errors flattened to German."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from pydantic_core import ErrorDetails
+
+from kb_tools.problems import did_you_mean
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+Status = Literal["entwurf", "erprobt", "transferiert"]
+License = Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]
+STATUSES: tuple[str, ...] = get_args(Status)
+STATUS_LABELS = {"entwurf": "Entwurf", "erprobt": "Erprobt", "transferiert": "Transferiert"}
+LICENSES: tuple[str, ...] = get_args(License)
+LICENSE_NAMES = {"CC-BY-4.0": "CC BY 4.0", "CC-BY-SA-4.0": "CC BY-SA 4.0", "CC0-1.0": "CC0 1.0"}
+LICENSE_URLS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+SECTIONS = (
+    "Ziel",
+    "Zielgruppe",
+    "Ablauf",
+    "Methoden und Materialien",
+    "Erfahrungen",
+    "Transferhinweise",
+)
+SUMMARY_MAX = 280
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo must never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Center(Strict):
+    name: Text
+    region: Text
+    url: Text | None = None
+    email: Text | None = None
+
+
+class Taxonomy(Strict):
+    topics: dict[Key, Text]
+    formats: dict[Key, Text]
+    audience: dict[Key, Text]
+
+    def vocabulary(self, field: str) -> dict[str, str]:
+        vocabulary: dict[str, str] = getattr(self, field)
+        return vocabulary
+
+
+class GroupSize(Strict):
+    min: Annotated[int, Field(ge=1)]
+    max: Annotated[int, Field(ge=1)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) ist größer als max ({self.max})")
+        return self
+
+
+class Evidence(Strict):
+    companies: Annotated[int, Field(ge=0)]
+    participants: Annotated[int, Field(ge=0)]
+    since: dt.date
+
+
+class Transfer(Strict):
+    center: Key
+    date: dt.date
+    note: Text | None = None
+
+
+class ConceptMeta(Strict):
+    """The front matter of a concept file."""
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)]
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=10, max_length=SUMMARY_MAX)
+    ]
+    center: Key
+    status: Status
+    topics: Annotated[list[Key], Field(min_length=1)]
+    formats: Annotated[list[Key], Field(min_length=1)]
+    audience: Annotated[list[Key], Field(min_length=1)]
+    license: License
+    updated: dt.date
+    duration: Text | None = None
+    group_size: GroupSize | None = None
+    industries: list[Text] = []
+    keywords: list[Text] = []
+    contact: Text | None = None
+    evidence: Evidence | None = None
+    adapted_from: list[Key] = []
+    transfers: list[Transfer] = []
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(ConceptMeta.model_fields)
+
+
+def german_errors(
+    exc: ValidationError, known_keys: tuple[str, ...] = ()
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Flatten a pydantic error into (location, German message) pairs."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        where = ".".join(str(part) for part in loc)
+        out.append(
+            (loc, f"{where}: {_message(err, known_keys)}" if where else _message(err, known_keys))
+        )
+    return out
+
+
+def _message(err: ErrorDetails, known_keys: tuple[str, ...]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    if kind == "missing":
+        return "Pflichtfeld fehlt"
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        return f"unbekannter Schlüssel{did_you_mean(key, known_keys)}"
+    if kind == "literal_error":
+        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        return f"ungültiger Wert {value!r} – erlaubt: {allowed}{did_you_mean(value, allowed.split(', '))}"
+    if kind == "string_too_long":
+        return f"zu lang ({len(str(value))} Zeichen, höchstens {ctx['max_length']})"
+    if kind == "string_too_short":
+        return (
+            "darf nicht leer sein"
+            if not str(value).strip()
+            else f"zu kurz (mindestens {ctx['min_length']} Zeichen)"
+        )
+    if kind == "too_short":
+        return "darf nicht leer sein"
+    if kind in ("string_type",):
+        return f"muss ein Text sein, nicht {_kind(value)}"
+    if kind in ("list_type",):
+        return f"muss eine Liste sein, nicht {_kind(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"muss eine Zuordnung (Schlüssel: Wert) sein, nicht {_kind(value)}"
+    if kind.startswith("int_"):
+        return f"muss eine ganze Zahl sein, nicht {value!r}"
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        return f"kein gültiges Datum: {value!r} (erwartet JJJJ-MM-TT, z. B. 2026-03-31)"
+    if kind == "greater_than_equal":
+        return f"muss mindestens {ctx['ge']} sein"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _kind(value: object) -> str:
+    return {
+        list: "eine Liste",
+        dict: "eine Zuordnung",
+        str: "ein Text",
+        int: "eine Zahl",
+        float: "eine Zahl",
+        bool: "ein Wahrheitswert",
+        type(None): "leer",
+    }.get(type(value), type(value).__name__)

@@ -1,0 +1,46 @@
+"""The site's URL scheme, defined once: every page address relative to the site root.
+
+The site writes its pages where these URLs point, the API sends them in every hit, and the
+JSON-LD makes them absolute; nothing else spells a path out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+HOME_URL = ""
+CATALOGUE_URL = "katalog/"
+CENTERS_URL = "zentren/"
+TOPICS_URL = "themen/"
+SEARCH_URL = "suche/"
+CONCEPTS_URL = "konzepte/"
+
+
+def concept_url(concept_id: str) -> str:
+    return f"{CONCEPTS_URL}{concept_id}/"
+
+
+def center_url(center: str) -> str:
+    return f"{CENTERS_URL}{center}/"
+
+
+def topic_url(topic: str) -> str:
+    return f"{TOPICS_URL}{topic}/"
+
+
+def catalogue_url(filters: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The catalogue, pre-filtered: ``katalog/?topic=ki&center=sachsen``."""
+    pairs = [(facet, value) for facet, values in (filters or {}).items() for value in values]
+    return CATALOGUE_URL + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def source_path(url: str) -> str:
+    """The Markdown file MkDocs turns into ``url`` (directory URLs): ``konzepte/x/`` → ``konzepte/x.md``."""
+    if url == HOME_URL:
+        return "index.md"
+    path = url.rstrip("/")
+    return f"{path}/index.md" if url in _SECTION_INDEXES else f"{path}.md"
+
+
+_SECTION_INDEXES = frozenset({CATALOGUE_URL, CENTERS_URL, TOPICS_URL, SEARCH_URL})

@@ -1,0 +1,140 @@
+"""``kb build``: library → generated Markdown/JSON → MkDocs (strict) → site folder, swapped in.
+
+Generation is plain Python (pages, catalogue, JSON-LD); MkDocs only renders the result, so the
+site generator can be replaced later without touching the page code. A failed build never
+touches the previous site: MkDocs writes into a temporary sibling folder that replaces the
+site folder only at the very end.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb_tools.errors import BuildError
+from kb_tools.library import Library, facet_data, load_library
+from kb_tools.settings import Settings
+from kb_tools.site.fingerprint import build_fingerprint
+from kb_tools.site.mkdocs import run_mkdocs
+from kb_tools.site.pages import (
+    DATA_FILE,
+    Page,
+    catalogue_data,
+    catalogue_page,
+    center_page,
+    centers_index,
+    concept_page,
+    search_page,
+    start_page,
+    topic_page,
+    topics_index,
+)
+from kb_tools.site.sanitize import BodyRenderer
+
+STAMP_FILE = ".kb-build.json"
+SOURCE_DIR = "site-src"
+# Facet keys, labels and values for the site's scripts (no copy of them lives in JavaScript).
+FACETS_FILE = "facets.json"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What ``kb build`` did."""
+
+    site_dir: Path
+    concepts: int
+    pages: int
+    seconds: float
+    skipped: bool
+
+
+def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
+    """Build the site from ``settings.library_dir`` into ``settings.site_dir``.
+
+    Raises :class:`LibraryInvalid` for a library with errors and :class:`BuildError` when
+    MkDocs fails; in both cases the previous site stays as it was.
+    """
+    started = time.perf_counter()
+    library = load_library(settings.library_dir)
+    config_file = Path(settings.site_config)
+    if not config_file.is_file():
+        raise BuildError(f"MkDocs-Konfiguration '{config_file}' nicht gefunden")
+    site_dir = Path(settings.site_dir)
+    fingerprint = build_fingerprint(library, settings, config_file)
+    if not force and _stamp(site_dir).get("fingerprint") == fingerprint:
+        return BuildReport(site_dir, len(library), 0, time.perf_counter() - started, True)
+
+    docs_dir = Path(settings.build_dir) / SOURCE_DIR
+    pages = write_sources(library, docs_dir, settings.site_url)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        run_mkdocs(config_file, docs_dir, staging, settings)
+        stamp = {"fingerprint": fingerprint, "concepts": len(library), "pages": pages}
+        (staging / STAMP_FILE).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        _swap_in(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildReport(site_dir, len(library), pages, time.perf_counter() - started, False)
+
+
+def generate_pages(library: Library, site_url: str) -> list[Page]:
+    """Every page of the site, in a fixed order."""
+    renderer = BodyRenderer()
+    pages = [start_page(library), catalogue_page(library), centers_index(library)]
+    pages += [center_page(library, key) for key in library.centers]
+    pages.append(topics_index(library))
+    pages += [topic_page(library, key) for key in library.taxonomy.topics]
+    pages.append(search_page())
+    pages += [concept_page(c, library, renderer, site_url) for c in library]
+    return pages
+
+
+def write_sources(library: Library, docs_dir: Path, site_url: str) -> int:
+    """Write the generated Markdown and the catalogue JSON into a fresh ``docs_dir``."""
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    pages = generate_pages(library, site_url)
+    for folder in {str(Path(page.path).parent) for page in pages}:
+        (docs_dir / folder).mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        (docs_dir / page.path).write_text(page.text(), encoding="utf-8")
+    _write_json(docs_dir / DATA_FILE, catalogue_data(library))
+    _write_json(docs_dir / FACETS_FILE, {"facets": facet_data(library)})
+    return len(pages)
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``staging`` with two renames (the gap is microseconds)."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{uuid.uuid4().hex[:8]}")
+        site_dir.rename(old)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old is not None:
+            old.rename(site_dir)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _stamp(site_dir: Path) -> dict[str, Any]:
+    try:
+        stamp = json.loads((site_dir / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def _write_json(path: Path, data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Per-concept metadata as JSON-LD following the AMB profile, so OER indexes can harvest it.
+
+AMB ("Allgemeines Metadatenprofil für Bildungsressourcen", https://w3id.org/kim/amb/) is
+schema.org ``LearningResource`` with controlled vocabularies for audience and resource type.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kb_tools.library import LICENSE_URLS, Concept, Library, concept_url
+from kb_tools.site.fragments import safe_url
+
+AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
+HCRT = "https://w3id.org/kim/hcrt/"
+AUDIENCE_ROLE = "http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/"
+# Every concept describes how to run a training: an HCRT "lesson plan" (Unterrichtsplanung).
+LESSON_PLAN = {"id": f"{HCRT}lesson_plan", "prefLabel": {"de": "Unterrichtsplanung"}}
+FORMAT_TYPES = {
+    "planspiel": ("educational_game", "Lernspiel"),
+    "e-learning": ("course", "Kurs"),
+    "blended-learning": ("course", "Kurs"),
+    "seminar": ("course", "Kurs"),
+    "webinar": ("course", "Kurs"),
+    "workshop": ("course", "Kurs"),
+}
+AUDIENCE_ROLES = {
+    "auszubildende": ("student", "Lernende"),
+    "weiterbildungspersonal": ("teacher", "Lehrende"),
+}
+DEFAULT_ROLE = ("professional", "Berufstätige")
+
+
+def concept_jsonld(concept: Concept, library: Library, site_url: str) -> dict[str, Any]:
+    """The AMB record of one concept; ``site_url`` makes the ids absolute."""
+    meta = concept.meta
+    base = site_url.rstrip("/") + "/"
+    center = library.centers[meta.center]
+    organization: dict[str, Any] = {"type": "Organization", "name": center.name}
+    if safe_url(center.url):
+        organization["id"] = center.url
+    topics = [library.label("topics", key) for key in meta.topics]
+    record: dict[str, Any] = {
+        "@context": [AMB_CONTEXT, {"@language": "de"}],
+        "id": base + concept_url(concept.id),
+        "type": ["LearningResource"],
+        "name": meta.title,
+        "description": meta.summary,
+        "keywords": _unique([*topics, *meta.keywords]),
+        "inLanguage": ["de"],
+        "license": {"id": LICENSE_URLS[meta.license]},
+        "dateModified": meta.updated.isoformat(),
+        "creator": [organization],
+        "sourceOrganization": [organization],
+        "audience": _audience(meta.audience),
+        "learningResourceType": _resource_types(meta.formats),
+        "isAccessibleForFree": True,
+        "mainEntityOfPage": [{"id": base + concept_url(concept.id)}],
+    }
+    based_on = library.sources(concept)
+    if based_on:
+        record["isBasedOn"] = [
+            {"id": base + concept_url(c.id), "type": ["LearningResource"], "name": c.meta.title}
+            for c in based_on
+        ]
+    return record
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside ``<script>``: no ``<``, ``>`` or ``&`` can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _audience(keys: list[str]) -> list[dict[str, Any]]:
+    roles = _unique(AUDIENCE_ROLES.get(key, DEFAULT_ROLE) for key in keys)
+    return [
+        {"id": AUDIENCE_ROLE + role, "type": "Concept", "prefLabel": {"de": label}}
+        for role, label in roles
+    ]
+
+
+def _resource_types(formats: list[str]) -> list[dict[str, Any]]:
+    extra = _unique(FORMAT_TYPES[key] for key in formats if key in FORMAT_TYPES)
+    types = [LESSON_PLAN] + [
+        {"id": HCRT + slug, "prefLabel": {"de": label}} for slug, label in extra
+    ]
+    return [{**t, "type": "Concept"} for t in types]
+
+
+def _unique(items: Any) -> list[Any]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,27 @@
+"""The page kinds of the site, one module each; :class:`Page` is what they all return."""
+
+from kb_tools.site.pages.base import LISTING_SEARCH, Page, by_title, page_depth
+from kb_tools.site.pages.catalogue import DATA_FILE, catalogue_data, catalogue_page
+from kb_tools.site.pages.centers import center_page, centers_index
+from kb_tools.site.pages.concept import concept_page, evidence_text
+from kb_tools.site.pages.search import search_page
+from kb_tools.site.pages.start import start_page
+from kb_tools.site.pages.topics import topic_page, topics_index
+
+__all__ = [
+    "DATA_FILE",
+    "LISTING_SEARCH",
+    "Page",
+    "by_title",
+    "catalogue_data",
+    "catalogue_page",
+    "center_page",
+    "centers_index",
+    "concept_page",
+    "evidence_text",
+    "page_depth",
+    "search_page",
+    "start_page",
+    "topic_page",
+    "topics_index",
+]

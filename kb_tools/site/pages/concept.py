@@ -1,0 +1,155 @@
+"""The page of one concept: metadata card, sanitised body, lineage box, similar-concepts hook."""
+
+from __future__ import annotations
+
+from kb_tools.library import (
+    CATALOGUE_URL,
+    LICENSE_NAMES,
+    LICENSE_URLS,
+    Concept,
+    Library,
+    center_url,
+    source_path,
+)
+from kb_tools.site.fragments import (
+    concept_link,
+    esc,
+    german_date,
+    link,
+    month_year,
+    plural,
+    status_badge,
+    topic_links,
+)
+from kb_tools.site.jsonld import concept_jsonld, script_json
+from kb_tools.site.pages.base import Page, breadcrumb, meta_list
+from kb_tools.site.sanitize import BodyRenderer, markdown_text
+
+
+def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, site_url: str) -> Page:
+    path = source_path(concept.url)
+    root = "../../"
+    center = library.centers[concept.meta.center]
+    before = (
+        breadcrumb(root, (CATALOGUE_URL, "Katalog"), (center_url(concept.meta.center), center.name))
+        + f"<h1>{esc(concept.meta.title)}</h1>"
+        + f'<p class="kb-lead">{esc(concept.meta.summary)}</p>'
+        + metadata_card(concept, library, root)
+    )
+    # The sections stay Markdown headings: they make the table of contents and search sections.
+    content = [*body_blocks(concept, renderer), "## Herkunft und Transfer"]
+    after = lineage_box(concept, library, root) + (
+        f'<div class="kb-similar" data-concept-id="{esc(concept.id)}"></div>'
+    )
+    meta = {
+        "description": esc(concept.meta.summary),
+        "hide": ["navigation"],
+        "kb_jsonld": script_json(concept_jsonld(concept, library, site_url)),
+    }
+    return Page(path, concept.meta.title, "\n\n".join(content), meta, before, after)
+
+
+def metadata_card(concept: Concept, library: Library, root: str) -> str:
+    meta = concept.meta
+    center = library.centers[meta.center]
+    rows: list[tuple[str, str]] = [
+        (
+            "Zentrum",
+            f"{link(root + center_url(meta.center), center.name)} ({esc(center.region)})",
+        ),
+        ("Status", status_badge(library, meta.status)),
+        ("Themen", topic_links(concept, library, root)),
+        ("Formate", esc(", ".join(library.label("formats", k) for k in meta.formats))),
+        ("Zielgruppen", esc(", ".join(library.label("audience", k) for k in meta.audience))),
+    ]
+    if meta.duration:
+        rows.append(("Dauer", esc(meta.duration)))
+    if meta.group_size:
+        size = meta.group_size
+        text = (
+            f"{size.min} Personen"
+            if size.min == size.max
+            else f"{size.min} bis {size.max} Personen"
+        )
+        rows.append(("Gruppengröße", esc(text)))
+    if meta.industries:
+        rows.append(("Branchen", esc(", ".join(meta.industries))))
+    if meta.evidence:
+        rows.append(("Erprobung", esc(evidence_text(concept))))
+    license_link = (
+        f'<a href="{esc(LICENSE_URLS[meta.license])}" rel="license noopener">'
+        f"{esc(LICENSE_NAMES.get(meta.license, meta.license))}</a>"
+    )
+    rows.append(("Lizenz", license_link))
+    rows.append(
+        (
+            "Aktualisiert",
+            f'<time datetime="{meta.updated.isoformat()}">{esc(german_date(meta.updated))}</time>',
+        )
+    )
+    if meta.contact:
+        rows.append(("Kontakt", esc(meta.contact)))
+    if meta.keywords:
+        rows.append(("Schlagwörter", esc(", ".join(meta.keywords))))
+    return meta_list(rows)
+
+
+def evidence_text(concept: Concept) -> str:
+    evidence = concept.meta.evidence
+    assert evidence is not None
+    companies = plural(evidence.companies, "Betrieb", "Betrieben")
+    people = plural(evidence.participants, "Teilnehmenden", "Teilnehmenden")
+    return f"erprobt in {companies} mit {people} seit {month_year(evidence.since)}"
+
+
+def body_blocks(concept: Concept, renderer: BodyRenderer) -> list[str]:
+    """The body as Markdown H2 headings (for the table of contents) + sanitised HTML blocks."""
+    intro, texts = renderer.body(concept.body)
+    blocks = [_html_block(intro)] if intro else []
+    for section, html in zip(concept.sections, texts, strict=True):
+        blocks.append(f"## {markdown_text(section.title) or 'Abschnitt'}")
+        if html:
+            blocks.append(_html_block(html))
+    return blocks
+
+
+def lineage_box(concept: Concept, library: Library, root: str) -> str:
+    groups = []
+    sources = library.sources(concept)
+    derived = library.derived(concept.id)
+    if sources:
+        title = (
+            "Baut auf diesem Konzept auf" if len(sources) == 1 else "Baut auf diesen Konzepten auf"
+        )
+        groups.append((title, [concept_link(c, library, root) for c in sources], "origin"))
+    if derived:
+        groups.append(
+            ("Weiterentwickelt in", [concept_link(c, library, root) for c in derived], "derived")
+        )
+    if concept.meta.transfers:
+        items = []
+        for transfer in concept.meta.transfers:
+            name = library.centers[transfer.center].name
+            note = f" – {esc(transfer.note)}" if transfer.note else ""
+            items.append(
+                f"{link(root + center_url(transfer.center), name)}"
+                f' <span class="kb-muted">seit {esc(month_year(transfer.date))}</span>{note}'
+            )
+        groups.append(("Übertragen nach", items, "transfers"))
+    if not groups:
+        body = (
+            '<p class="kb-muted">Für dieses Konzept sind noch keine Vorläufer, '
+            "Weiterentwicklungen oder Übertragungen in andere Zentren erfasst.</p>"
+        )
+    else:
+        body = "".join(
+            f'<div class="kb-lineage__group kb-lineage__group--{kind}"><h3>{esc(title)}</h3>'
+            f"<ul>{''.join(f'<li>{item}</li>' for item in items)}</ul></div>"
+            for title, items, kind in groups
+        )
+    return f'<aside class="kb-lineage" aria-label="Herkunft und Transfer">{body}</aside>'
+
+
+def _html_block(html: str) -> str:
+    # A raw HTML block: Markdown leaves its content alone, so the sanitised HTML stays as is.
+    return f'<div class="kb-body">\n{html}\n</div>'

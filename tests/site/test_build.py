@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from kb_tools.cli import cli
 from kb_tools.errors import BuildError, LibraryInvalid
-from kb_tools.library import LICENSE_URLS
-from kb_tools.site import STAMP_FILE, build_site
+from kb_tools.library import FACET_LABELS, FACETS, LICENSE_URLS, allowed_values, facet_label
+from kb_tools.site import FACETS_FILE, STAMP_FILE, build_site
 from kb_tools.site.jsonld import AMB_CONTEXT
 from tests.support.library import REPO, WriteConcept, concept_text
 from tests.support.site import SITE_URL, BuiltSite, parse, resolve, settings_for
@@ -239,3 +239,24 @@ def test_kb_build_command_rejects_an_invalid_library(small_library: Path, tmp_pa
     assert result.exit_code == 1, result.output
     assert "kaputt.md" in result.output and "Fehler:" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_facets_json_holds_every_facet_value_with_its_label(sample_site: BuiltSite) -> None:
+    data = json.loads((sample_site.site / FACETS_FILE).read_text(encoding="utf-8"))
+    library = sample_site.library
+    assert [facet["key"] for facet in data["facets"]] == list(FACETS)
+    for facet in data["facets"]:
+        assert facet["label"] == FACET_LABELS[facet["key"]]
+        values = {v["value"]: v["label"] for v in facet["values"]}
+        assert set(values) == set(allowed_values(library, facet["key"]))
+        assert all(label == facet_label(library, facet["key"], v) for v, label in values.items())
+
+
+def test_no_script_keeps_its_own_copy_of_the_facet_labels() -> None:
+    scripts = sorted((REPO / "site_overrides" / "assets" / "javascripts").rglob("*.mjs"))
+    assert scripts
+    for path in scripts:
+        text = path.read_text(encoding="utf-8")
+        for key, label in FACET_LABELS.items():
+            pair = rf"""["']?{key}["']?\s*[,:]\s*["']{label}["']"""
+            assert not re.search(pair, text), f"{path.name}: {key} → {label}"

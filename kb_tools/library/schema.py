@@ -14,7 +14,6 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-
 from pydantic_core import ErrorDetails
 
 from kb_tools.problems import did_you_mean

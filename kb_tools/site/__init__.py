@@ -1,7 +1,6 @@
 """Library → pages → MkDocs: the static site (``kb build``). Page kinds live in ``pages/``."""
 
 from kb_tools.site.build import (
-    FACETS_FILE,
     STAMP_FILE,
     BuildReport,
     build_site,
@@ -13,7 +12,6 @@ from kb_tools.site.jsonld import concept_jsonld, script_json
 from kb_tools.site.sanitize import BodyRenderer, markdown_text
 
 __all__ = [
-    "FACETS_FILE",
     "STAMP_FILE",
     "BodyRenderer",
     "BuildReport",

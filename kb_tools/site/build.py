@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kb_tools.errors import BuildError
-from kb_tools.library import Library, facet_data, load_library
+from kb_tools.library import Library, load_library
 from kb_tools.settings import Settings
 from kb_tools.site.fingerprint import build_fingerprint
 from kb_tools.site.mkdocs import run_mkdocs
@@ -39,8 +39,6 @@ from kb_tools.site.sanitize import BodyRenderer
 
 STAMP_FILE = ".kb-build.json"
 SOURCE_DIR = "site-src"
-# Facet keys, labels and values for the site's scripts (no copy of them lives in JavaScript).
-FACETS_FILE = "facets.json"
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,6 @@ def write_sources(library: Library, docs_dir: Path, site_url: str) -> int:
     for page in pages:
         (docs_dir / page.path).write_text(page.text(), encoding="utf-8")
     _write_json(docs_dir / DATA_FILE, catalogue_data(library))
-    _write_json(docs_dir / FACETS_FILE, {"facets": facet_data(library)})
     return len(pages)
 
 

@@ -54,7 +54,7 @@ def topic_links(concept: Concept, library: Library, root: str) -> str:
 
 
 def concept_card(concept: Concept, library: Library, root: str, heading: str = "h3") -> str:
-    """A catalogue card; the title link covers the whole card (see kb-site.css)."""
+    """A catalogue card; the title link covers the whole card (see stylesheets/kb/cards.css)."""
     meta = concept.meta
     center = library.centers[meta.center]
     formats = " · ".join(library.label("formats", key) for key in meta.formats)

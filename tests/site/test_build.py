@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kb_tools.cli import cli
 from kb_tools.errors import BuildError, LibraryInvalid
 from kb_tools.library import FACET_LABELS, FACETS, LICENSE_URLS, allowed_values, facet_label
-from kb_tools.site import FACETS_FILE, STAMP_FILE, build_site
+from kb_tools.site import STAMP_FILE, build_site
 from kb_tools.site.jsonld import AMB_CONTEXT
 from tests.support.library import REPO, WriteConcept, concept_text
 from tests.support.site import SITE_URL, BuiltSite, parse, resolve, settings_for
@@ -131,7 +131,7 @@ def test_search_ui_hooks_are_in_place(sample_site: BuiltSite) -> None:
         html = sample_site.html(url)
         assert '<meta name="kb-api-base" content="">' in html
         assert 'assets/javascripts/kb-search.mjs" type="module"' in html
-        assert "assets/stylesheets/kb-search.css" in html
+        assert "assets/stylesheets/kb/search.css" in html
 
 
 def test_centre_and_topic_pages_list_their_concepts(sample_site: BuiltSite) -> None:
@@ -241,8 +241,8 @@ def test_kb_build_command_rejects_an_invalid_library(small_library: Path, tmp_pa
     assert not (tmp_path / "site").exists()
 
 
-def test_facets_json_holds_every_facet_value_with_its_label(sample_site: BuiltSite) -> None:
-    data = json.loads((sample_site.site / FACETS_FILE).read_text(encoding="utf-8"))
+def test_catalogue_data_holds_every_facet_value_with_its_label(sample_site: BuiltSite) -> None:
+    data = json.loads((sample_site.site / "katalog/concepts.json").read_text(encoding="utf-8"))
     library = sample_site.library
     assert [facet["key"] for facet in data["facets"]] == list(FACETS)
     for facet in data["facets"]:

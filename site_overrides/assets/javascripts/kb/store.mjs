@@ -1,0 +1,232 @@
+/**
+ * The search page's state, requests and history: a Hub (see hub.mjs) its components register
+ * with. A component listens with ``store.on("results", …)`` and calls the actions (type,
+ * submit, setFilter, …); it never changes the state itself.
+ *
+ * Events: "state" (query or filters changed), "idle" (no query), "busy" (true/false),
+ * "results" ({searched, hits, total, counts, appendedFrom}; appendedFrom is null for a new
+ * search, else where "Mehr laden" appended), "ok" (the API answered), "unavailable" (no API),
+ * "error" (the API's German message), "focus-query"; components may add their own
+ * (withoutcounts.mjs emits "without").
+ */
+
+import { Hub } from "./hub.mjs";
+import { ApiError, ApiUnavailable, isApiFailure } from "./api.mjs";
+import { labelledFilters, labelsOf, normaliseFacets } from "./facets.mjs";
+import {
+  activeFilters,
+  cleanQuery,
+  onHistoryChange,
+  parseState,
+  remember,
+  withFilter,
+} from "./urlstate.mjs";
+
+export const PAGE_SIZE = 10;
+export const DEBOUNCE_MS = 350;
+
+const list = (value) => (Array.isArray(value) ? value : []);
+
+/** Query parameters of GET /api/search for ``state``. */
+export function searchParams(state, facets, { offset = 0, limit = PAGE_SIZE } = {}) {
+  return [
+    ["q", state.query],
+    ["limit", limit],
+    ["offset", offset],
+    ...activeFilters(state.filters, facets),
+  ];
+}
+
+export class SearchStore extends Hub {
+  constructor(api, { win = window, debounceMs = DEBOUNCE_MS } = {}) {
+    super();
+    this.api = api;
+    this.win = win;
+    this.debounceMs = debounceMs;
+    this.facets = []; // from GET /api/facets; until then the URL's filters wait there
+    this.labels = labelsOf([]);
+    this.state = parseState(win.location.search, []);
+    this.results = null; // {searched, hits, total, counts} of the shown results
+    this.draft = null; // typed text whose debounce has not fired yet
+    this.timer = 0;
+    this.request = null; // AbortController of the running page request
+  }
+
+  /** The chosen filters as [{key, value, facet, label}] with German labels, in facet order. */
+  active(filters = this.state.filters) {
+    return labelledFilters(filters, this.facets, this.labels);
+  }
+
+  /** What the field holds: typed text not yet searched for, else the query. */
+  text() {
+    return this.draft ?? this.state.query;
+  }
+
+  async start() {
+    onHistoryChange((search) => this.restore(search), this.win);
+    if (!this.state.query) this.emit("idle");
+    // The facets (keys and labels) come once from the API; this also tells whether it is there.
+    if (!(await this.loadFacets())) {
+      this.emit("unavailable");
+      return;
+    }
+    this.readFilters();
+    if (this.state.query && this.draft === null) this.run();
+    else if (!this.state.query && this.active().length) this.emit("idle");
+  }
+
+  async loadFacets() {
+    try {
+      this.facets = normaliseFacets(await this.api.facets());
+    } catch (err) {
+      if (isApiFailure(err)) return false;
+      throw err;
+    }
+    this.labels = labelsOf(this.facets);
+    return true;
+  }
+
+  readFilters() {
+    this.state = {
+      ...this.state,
+      filters: parseState(this.win.location.search, this.facets).filters,
+    };
+  }
+
+  /* -- actions */
+
+  /** Every keystroke: search once typing pauses; the history entry is replaced meanwhile. */
+  type(text) {
+    this.draft = cleanQuery(text);
+    this.win.clearTimeout(this.timer);
+    this.timer = this.win.setTimeout(() => {
+      const query = this.takeDraft();
+      if (query !== this.state.query) this.change({ query }, { typing: true });
+    }, this.debounceMs);
+  }
+
+  submit(text) {
+    this.takeDraft();
+    const query = cleanQuery(text);
+    if (query !== this.state.query) this.change({ query });
+    else this.run();
+  }
+
+  useExample(query) {
+    this.takeDraft();
+    this.change({ query });
+  }
+
+  setFilter(key, value, on) {
+    const query = this.takeDraft(); // a click never loses typed text
+    this.change({ query, filters: withFilter(this.state.filters, key, value, on) });
+  }
+
+  clearFilters() {
+    this.change({ query: this.takeDraft(), filters: {} });
+    this.emit("focus-query");
+  }
+
+  async retry() {
+    const hadFacets = this.facets.length > 0;
+    if (!hadFacets || !this.state.query) {
+      if (!(await this.loadFacets())) {
+        this.emit("unavailable");
+        return;
+      }
+      if (!hadFacets) this.readFilters();
+    }
+    if (this.state.query) this.run();
+    else {
+      this.emit("ok");
+      this.emit("idle");
+    }
+  }
+
+  restore(search) {
+    this.takeDraft();
+    this.state = parseState(search, this.facets);
+    this.emit("state", this.state);
+    this.run();
+  }
+
+  takeDraft() {
+    this.win.clearTimeout(this.timer);
+    const text = this.text();
+    this.draft = null;
+    return text;
+  }
+
+  change(patch, { typing = false } = {}) {
+    this.state = { ...this.state, ...patch };
+    remember(this.state, this.facets, { typing, win: this.win });
+    this.emit("state", this.state);
+    this.run();
+  }
+
+  /* -- requests */
+
+  async run() {
+    if (this.request) this.request.abort();
+    this.request = null;
+    if (!this.state.query) {
+      this.results = null;
+      this.emit("idle");
+      return;
+    }
+    const state = this.state;
+    const data = await this.page(state, 0);
+    if (!data) return;
+    const hits = list(data.results);
+    this.results = {
+      searched: state,
+      hits,
+      total: Number.isFinite(data.total) ? data.total : hits.length,
+      counts: data.facets && typeof data.facets === "object" ? data.facets : {},
+    };
+    this.emit("results", { ...this.results, appendedFrom: null });
+  }
+
+  async loadMore() {
+    const shown = this.results;
+    if (this.request || !shown) return;
+    // Page on through the shown result set, even if the field has changed meanwhile.
+    const data = await this.page(shown.searched, shown.hits.length);
+    if (!data || this.results !== shown) return;
+    const seen = new Set(shown.hits.map((hit) => hit.id));
+    const fresh = list(data.results).filter((hit) => hit && !seen.has(hit.id));
+    const hits = shown.hits.concat(fresh);
+    // Nothing further: stop offering more.
+    this.results = { ...shown, hits, total: fresh.length ? shown.total : hits.length };
+    this.emit("results", { ...this.results, appendedFrom: shown.hits.length });
+  }
+
+  /** One page request at a time; failures become "unavailable" or "error". */
+  async page(state, offset) {
+    const controller = new AbortController();
+    if (this.request) this.request.abort();
+    this.request = controller;
+    this.emit("busy", true);
+    try {
+      const data = await this.api.search(
+        searchParams(state, this.facets, { offset }),
+        controller.signal,
+      );
+      if (this.request !== controller) return null;
+      this.emit("ok");
+      return data;
+    } catch (err) {
+      if ((err && err.name === "AbortError") || this.request !== controller) return null;
+      if (!(err instanceof ApiUnavailable || err instanceof ApiError)) throw err;
+      this.results = null;
+      if (err instanceof ApiUnavailable) this.emit("unavailable");
+      else this.emit("error", err.message);
+      return null;
+    } finally {
+      if (this.request === controller) {
+        this.request = null;
+        this.emit("busy", false);
+      }
+    }
+  }
+}

@@ -10,7 +10,12 @@ import click
 
 from kb_tools.cli.console import KbCommand, UserError
 from kb_tools.cli.options import filter_options, filters_from, library_option, settings
-from kb_tools.library import check_library, load_library, new_concept
+from kb_tools.library import (
+    LibraryReport,
+    inspect_library,
+    load_library,
+    new_concept,
+)
 
 
 @click.command(cls=KbCommand)
@@ -19,16 +24,24 @@ from kb_tools.library import check_library, load_library, new_concept
 def validate(library_dir: Path | None, strict: bool) -> None:
     """Prüft alle Konzepte und meldet jedes Problem mit Datei und Zeile."""
     root = settings(library_dir=library_dir).library_dir
-    library, problems = check_library(root)
-    for problem in problems:
+    report = inspect_library(root)
+    for problem in report.problems:
         click.echo(f"{root.as_posix().rstrip('/')}/{problem}")
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    concepts = len(library) if library else 0
-    summary = f"{concepts} Konzepte geprüft: {errors} Fehler, {warnings} Warnungen."
-    if errors or (strict and warnings):
-        raise UserError(summary)
-    click.echo(summary)
+    if report.errors or (strict and report.warnings):
+        raise UserError(summary_line(report))
+    click.echo(summary_line(report))
+
+
+def summary_line(report: LibraryReport) -> str:
+    """``45 Dateien geprüft, 45 Konzepte: 0 Fehler, 0 Warnungen.``"""
+    files = _count(report.files, "Datei", "Dateien")
+    concepts = _count(report.concepts, "Konzept", "Konzepte")
+    warnings = _count(report.warnings, "Warnung", "Warnungen")
+    return f"{files} geprüft, {concepts}: {report.errors} Fehler, {warnings}."
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 @click.command(cls=KbCommand)

@@ -13,7 +13,7 @@ HELP_TEXT = "Diese Hilfe anzeigen und beenden."
 
 
 class UserError(click.ClickException):
-    """A German error line on stderr, exit code 1."""
+    """German error lines on stderr (one ``Fehler:`` per line of the message), exit code 1."""
 
     def __init__(self, message: str, details: list[str] | None = None) -> None:
         super().__init__(message)
@@ -23,10 +23,8 @@ class UserError(click.ClickException):
         file = file or sys.stderr
         for line in self.details:
             click.echo(line, file=file)
-        click.echo(f"Fehler: {self.message}", file=file)
-
-
-HELP_TEXT = "Diese Hilfe anzeigen und beenden."
+        for line in self.message.splitlines() or [""]:
+            click.echo(f"Fehler: {line}", file=file)
 
 
 class German(click.Command):

@@ -14,7 +14,14 @@ from kb_tools.library.facets import (
 )
 from kb_tools.library.filters import Filters
 from kb_tools.library.frontmatter import MAX_FILE_BYTES, SourceError
-from kb_tools.library.loader import check_library, load_library
+from kb_tools.library.loader import (
+    LibraryReport,
+    check_concept_text,
+    check_library,
+    inspect_library,
+    load_library,
+    load_vocabularies,
+)
 from kb_tools.library.markdown import BodyTokens, body_tokens, inline_text, markdown, plain_text
 from kb_tools.library.model import (
     CENTERS_FILE,
@@ -87,6 +94,7 @@ __all__ = [
     "Filters",
     "GroupSize",
     "Library",
+    "LibraryReport",
     "Section",
     "SourceError",
     "Taxonomy",
@@ -96,6 +104,7 @@ __all__ = [
     "body_tokens",
     "catalogue_url",
     "center_url",
+    "check_concept_text",
     "check_library",
     "concept_url",
     "facet_counts",
@@ -103,7 +112,9 @@ __all__ = [
     "facet_label",
     "facet_values",
     "inline_text",
+    "inspect_library",
     "load_library",
+    "load_vocabularies",
     "markdown",
     "new_concept",
     "plain_text",

@@ -1,32 +1,55 @@
 """Reading a concept file: bytes → text → YAML front matter with line numbers + Markdown body.
 
-This is the only place that parses front matter; validation, site, index and API all go
-through :func:`kb_tools.library.check_library`, which calls this.
+This and :mod:`.safeyaml` are the only places that parse files (front matter, ``centers.yml``,
+``taxonomy.yml``); validation, site, index and API all go through
+:func:`kb_tools.library.check_library`, which calls this. A broken or hostile file (too large,
+not UTF-8, an alias bomb, an impossible date) gives a located :class:`SourceError`, never a hang
+or a traceback.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kb_tools.library.safeyaml import (
+    MAX_ALIASES,
+    MAX_DEPTH,
+    MAX_NODES,
+    Location,
+    SourceError,
+    dotted,
+    german_number,
+    parse_yaml_mapping,
+)
 
-# libyaml (when installed) parses valid files ~10× faster than the pure-Python loader.
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1_000_000
+# Parsing Markdown costs ~50 µs a line; real concepts have a few hundred lines.
+MAX_LINES = 20_000
 BOM = "\ufeff"
 
-Location = tuple[str | int, ...]
-
-
-class SourceError(Exception):
-    """A file cannot be read as a concept; carries the 1-based line."""
-
-    def __init__(self, message: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.line = line
+__all__ = [
+    "BOM",
+    "MAX_ALIASES",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_LINES",
+    "MAX_NODES",
+    "Document",
+    "Location",
+    "SourceError",
+    "decode_text",
+    "dotted",
+    "line_of",
+    "parse_document",
+    "parse_yaml_mapping",
+    "read_document",
+    "read_text",
+    "read_yaml_file",
+    "source_text",
+    "split_document",
+]
 
 
 @dataclass
@@ -54,13 +77,28 @@ def line_of(lines: dict[Location, int], loc: Location) -> int:
 
 def read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
     """Read a file as UTF-8 text with Unix line ends; returns text and warnings."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    _check_size(path.stat().st_size)
+    return decode_text(path.read_bytes())
+
+
+def source_text(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Text handed over as a string (an editor, the API) checked like a file's bytes."""
+    if len(text) > MAX_FILE_BYTES:  # at least as many bytes as characters
+        _check_size(len(text))
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
         raise SourceError(
-            f"Datei ist zu groß ({size / 1_000_000:.1f} MB); erlaubt sind höchstens "
-            f"{MAX_FILE_BYTES // 1_000_000} MB"
-        )
-    raw = path.read_bytes()
+            f"Text enthält ein ungültiges Zeichen (U+{ord(text[exc.start]):04X}); "
+            "bitte als UTF-8 speichern",
+            text.count("\n", 0, exc.start) + 1,
+        ) from None
+    _check_size(len(raw))
+    return decode_text(raw)
+
+
+def decode_text(raw: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """UTF-8 bytes → text without BOM and with Unix line ends; returns text and warnings."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -79,39 +117,22 @@ def read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("Datei ist leer")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise SourceError(
+            f"Datei hat zu viele Zeilen ({german_number(lines)}); erlaubt sind höchstens "
+            f"{german_number(MAX_LINES)}",
+            MAX_LINES + 1,
+        )
     return text, warnings
 
 
-def parse_yaml_mapping(
-    text: str, first_line: int = 1, what: str = "Front Matter"
-) -> tuple[dict[str, Any], dict[Location, int]]:
-    """Parse YAML that must be a mapping; returns data and the line of every node."""
-    try:
-        try:
-            node = yaml.compose(text, Loader=_FastLoader)
-            data = yaml.load(text, Loader=_FastLoader)
-        except yaml.YAMLError:
-            # The pure-Python loader's messages are the ones translated below.
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        raise SourceError(_yaml_message(exc), line) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(f"ungültiges YAML: {exc}", first_line) from None
-    if data is None:
-        raise SourceError(f"{what} ist leer", first_line)
-    if not isinstance(data, dict) or node is None:
-        names: dict[type, str] = {list: "eine Liste", str: "ein Text"}
-        kind = names.get(type(data), type(data).__name__)
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
         raise SourceError(
-            f"{what} muss eine Zuordnung (Schlüssel: Wert) sein, gefunden wurde {kind}",
-            first_line,
+            f"Datei ist zu groß ({size / 1_000_000:.1f} MB); erlaubt sind höchstens "
+            f"{MAX_FILE_BYTES // 1_000_000} MB"
         )
-    lines: dict[Location, int] = {}
-    _walk(node, (), first_line, lines)
-    return data, lines
 
 
 def split_document(text: str) -> tuple[str, int, str, int]:
@@ -128,83 +149,19 @@ def split_document(text: str) -> tuple[str, int, str, int]:
     raise SourceError("Front Matter ist nicht abgeschlossen: die schließende Zeile '---' fehlt")
 
 
-def read_document(path: Path) -> Document:
-    """Read and split a concept file; raises :class:`SourceError` with a line."""
-    text, warnings = read_text(path)
+def parse_document(text: str, warnings: list[tuple[int, str]] | None = None) -> Document:
+    """Split decoded text (see :func:`decode_text`) into front matter and body."""
     front, front_line, body, body_line = split_document(text)
     data, node_lines = parse_yaml_mapping(front, front_line)
-    return Document(data, body, body_line, text, node_lines, warnings)
+    return Document(data, body, body_line, text, node_lines, list(warnings or []))
+
+
+def read_document(path: Path) -> Document:
+    """Read and split a concept file; raises :class:`SourceError` with a line."""
+    return parse_document(*read_text(path))
 
 
 def read_yaml_file(path: Path, what: str) -> tuple[dict[str, Any], dict[Location, int]]:
     """Read a whole YAML file (centers.yml, taxonomy.yml) that must be a mapping."""
     text, _ = read_text(path)
     return parse_yaml_mapping(text, 1, what)
-
-
-def _walk(node: yaml.Node, loc: Location, first_line: int, out: dict[Location, int]) -> None:
-    out[loc] = first_line + node.start_mark.line
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                raise SourceError(
-                    f"Schlüssel '{key}' ist doppelt", first_line + key_node.start_mark.line
-                )
-            seen.add(key)
-            out[(*loc, key)] = first_line + key_node.start_mark.line
-            _walk(value_node, (*loc, key), first_line, out)
-            out[(*loc, key)] = first_line + key_node.start_mark.line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), first_line, out)
-
-
-_YAML_PROBLEMS = [
-    (
-        re.compile(r"found character '\\t'"),
-        "Tabulatorzeichen sind in YAML nicht erlaubt; bitte Leerzeichen zum Einrücken verwenden",
-    ),
-    (
-        re.compile(r"mapping values are not allowed"),
-        "Doppelpunkt an unerwarteter Stelle; Werte mit ': ' bitte in Anführungszeichen setzen",
-    ),
-    (
-        re.compile(r"could not find expected ':'"),
-        "erwartet wurde 'schlüssel: wert' – fehlt ein Doppelpunkt?",
-    ),
-    (
-        re.compile(r"found unexpected end of stream"),
-        "unerwartetes Ende – ist ein Anführungszeichen oder eine Klammer nicht geschlossen?",
-    ),
-    (
-        re.compile(r"expected ',' or '[\]}]'"),
-        "Liste oder Zuordnung in Klammern ist nicht korrekt geschlossen",
-    ),
-    (
-        re.compile(r"did not find expected key"),
-        "Einrückung stimmt nicht: hier wurde ein Schlüssel erwartet",
-    ),
-    (
-        re.compile(r"did not find expected '-' indicator"),
-        "Einrückung stimmt nicht: hier wurde ein Listeneintrag '- …' erwartet",
-    ),
-    (re.compile(r"found undefined alias"), "unbekannter YAML-Alias ('*name' ohne '&name')"),
-    (
-        re.compile(r"found unknown escape character"),
-        "ungültige Escape-Sequenz in Anführungszeichen ('\\')",
-    ),
-    (
-        re.compile(r"could not determine a constructor"),
-        "unbekanntes YAML-Tag ('!…') ist nicht erlaubt",
-    ),
-]
-
-
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}".strip()
-    for pattern, german in _YAML_PROBLEMS:
-        if pattern.search(problem):
-            return f"YAML-Syntaxfehler: {german}"
-    return f"YAML-Syntaxfehler: {problem}"

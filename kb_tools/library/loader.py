@@ -1,49 +1,72 @@
 """Loading a library folder: every file parsed and checked, every problem located.
 
 :func:`check_library` is the one way in: validation, site, index and API all call it (or
-:func:`load_library`, which refuses a library with errors).
+:func:`load_library`, which refuses a library with errors). :func:`check_concept_text` runs
+the same checks on one edited text before it is saved.
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
 
 from kb_tools.errors import LibraryError, LibraryInvalid
+from kb_tools.library.checks import (
+    FOLDER_MESSAGE,
+    Peers,
+    check_references,
+    folder_problems,
+    make_concept,
+)
 from kb_tools.library.frontmatter import (
     Document,
     Location,
     SourceError,
+    dotted,
     line_of,
+    parse_document,
     read_document,
     read_yaml_file,
+    source_text,
 )
-from kb_tools.library.markdown import headings
 from kb_tools.library.model import (
     CENTERS_FILE,
     TAXONOMY_FILE,
     VOCABULARIES,
     Concept,
     Library,
-    Section,
 )
-from kb_tools.library.schema import (
-    FIELD_NAMES,
-    ID_PATTERN,
-    SECTIONS,
-    Center,
-    ConceptMeta,
-    Taxonomy,
-    german_errors,
-)
-from kb_tools.problems import Problem, did_you_mean
+from kb_tools.library.schema import ID_PATTERN, Center, Taxonomy, german_errors
+from kb_tools.problems import Problem
 
 
-def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
-    """Parse and check a whole library; returns what loaded and *all* problems.
+@dataclass(frozen=True)
+class LibraryReport:
+    """One check of a library: what loaded, every problem, how many concept files were read."""
+
+    library: Library | None
+    problems: list[Problem]
+    files: int
+
+    @property
+    def concepts(self) -> int:
+        """Concepts without errors (the ones the library contains)."""
+        return len(self.library) if self.library is not None else 0
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def inspect_library(root: Path) -> LibraryReport:
+    """Parse and check a whole library: what loaded, *all* problems, the files checked.
 
     The library is ``None`` when ``centers.yml`` or ``taxonomy.yml`` is unusable. Concepts with
     errors are left out of the returned library.
@@ -54,23 +77,48 @@ def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
     problems: list[Problem] = []
     centers = _load_centers(root, problems)
     taxonomy = _load_taxonomy(root, problems)
-    documents = _read_documents(root, problems)
-    paths_by_stem = _paths_by_stem(root)
+    files, stray = _markdown_files(root)
+    problems.extend(Problem(rel, 1, FOLDER_MESSAGE, "warnung") for rel in stray)
+    checked = len(files) + len(stray)
+    if centers is not None:
+        for rel in files:
+            problems.extend(folder_problems(rel, centers))
+    documents = _read_documents(root, files, problems)
     if centers is None or taxonomy is None:
-        return None, sorted(problems)
+        return LibraryReport(None, sorted(problems), checked)
     library = Library(root, centers, taxonomy)
-    candidates: dict[str, tuple[Concept, Document]] = {}
-    for path, doc in documents:
-        concept = _make_concept(root, path, doc, library, problems)
+    candidates: list[tuple[Concept, Document]] = []
+    for rel, doc in documents:
+        concept, found = make_concept(root, rel, doc, library)
+        problems.extend(found)
         if concept is not None:
-            candidates[concept.id] = (concept, doc)
-    for concept, doc in candidates.values():
-        _check_references(concept, doc, candidates, library, problems, paths_by_stem)
+            candidates.append((concept, doc))
+    concepts: dict[str, Concept] = {}
+    bodies: dict[str, list[Concept]] = {}
+    for concept, _ in candidates:
+        concepts.setdefault(concept.id, concept)
+        bodies.setdefault(concept.body_digest, []).append(concept)
+    by_stem: dict[str, list[str]] = {}
+    for rel in files:
+        by_stem.setdefault(PurePosixPath(rel).stem, []).append(rel)
+    peers = Peers(concepts, by_stem, bodies)
+    for concept, doc in candidates:
+        problems.extend(check_references(concept, doc, peers))
     bad = {p.path for p in problems if p.is_error}
     library.concepts = {
-        cid: c for cid, (c, _) in sorted(candidates.items()) if c.relpath not in bad
+        c.id: c for c, _ in sorted(candidates, key=lambda pair: pair[0].id) if c.relpath not in bad
     }
-    return library, sorted(problems)
+    return LibraryReport(library, sorted(problems), checked)
+
+
+def check_library(root: Path) -> tuple[Library | None, list[Problem]]:
+    """Parse and check a whole library; returns what loaded and *all* problems.
+
+    The library is ``None`` when ``centers.yml`` or ``taxonomy.yml`` is unusable. Concepts with
+    errors are left out of the returned library.
+    """
+    report = inspect_library(root)
+    return report.library, report.problems
 
 
 def load_library(root: Path, *, strict: bool = False) -> Library:
@@ -86,6 +134,89 @@ def load_library(root: Path, *, strict: bool = False) -> Library:
     return library
 
 
+def load_vocabularies(root: Path) -> tuple[dict[str, Center], Taxonomy]:
+    """Only ``centers.yml`` and ``taxonomy.yml`` (for ``kb new``), or :class:`LibraryInvalid`."""
+    root = Path(root)
+    if not root.is_dir():
+        raise LibraryError(f"Bibliotheksordner '{root}' existiert nicht oder ist kein Ordner")
+    problems: list[Problem] = []
+    centers = _load_centers(root, problems)
+    taxonomy = _load_taxonomy(root, problems)
+    if centers is None or taxonomy is None:
+        raise LibraryInvalid(_unusable(root), sorted(problems))
+    return centers, taxonomy
+
+
+def check_concept_text(
+    root: Path, relpath: str, text: str, library: Library | None = None
+) -> list[Problem]:
+    """Every problem ``kb validate`` would report for ``text`` saved as ``relpath``
+    (``<zentrum>/<id>.md``) in the library at ``root``; nothing is written.
+
+    A file already at ``relpath`` is replaced by ``text`` for the check. Pass the ``library``
+    already loaded from ``root`` to check without reading the whole folder again. Raises only
+    :class:`LibraryError` when the library itself is unusable.
+    """
+    root = Path(root)
+    if library is None:
+        report = inspect_library(root)
+        if report.library is None:
+            own = [p for p in report.problems if p.path in (CENTERS_FILE, TAXONOMY_FILE)]
+            raise LibraryInvalid(_unusable(root), own)
+        library = report.library
+    rel = _concept_relpath(relpath)
+    if rel is None:
+        shown = relpath[:200] if isinstance(relpath, str) and relpath.strip() else "?"
+        return [Problem(shown, 1, FOLDER_MESSAGE)]
+    problems = folder_problems(rel, library.centers)
+    try:
+        doc = parse_document(*source_text(text))
+    except SourceError as exc:
+        return sorted([*problems, Problem(rel, exc.line, str(exc), field=exc.field)])
+    problems.extend(Problem(rel, line, message, "warnung") for line, message in doc.warnings)
+    concept, found = make_concept(root, rel, doc, library)
+    problems.extend(found)
+    if concept is not None:
+        problems.extend(check_references(concept, doc, _peers_of(concept, root, library)))
+    return sorted(problems)
+
+
+def _peers_of(concept: Concept, root: Path, library: Library) -> Peers:
+    """The library as ``concept`` sees it once saved: its old version at the same path gone."""
+    rel = concept.relpath
+    concepts = {cid: c for cid, c in library.concepts.items() if c.relpath != rel}
+    concepts.setdefault(concept.id, concept)
+    files = {
+        path.relative_to(root).as_posix()
+        for path in root.glob(f"*/{concept.id}.md")
+        if not path.parent.name.startswith(".")
+    }
+    if concept.id in library.concepts:
+        files.add(library.concepts[concept.id].relpath)
+    same_body = [c for c in library.with_body(concept.body_digest) if c.relpath != rel]
+    return Peers(concepts, {concept.id: sorted(files)}, {concept.body_digest: same_body})
+
+
+def _concept_relpath(relpath: object) -> str | None:
+    """``<zentrum>/<id>.md`` as a clean relative path, or ``None``."""
+    if not isinstance(relpath, str) or "\\" in relpath or "\x00" in relpath:
+        return None
+    path = PurePosixPath(relpath)
+    parts = path.parts
+    if path.is_absolute() or len(parts) != 2 or path.suffix != ".md":
+        return None
+    if any(part.startswith(".") or not part.strip() for part in parts):
+        return None
+    return path.as_posix()
+
+
+def _unusable(root: Path) -> str:
+    return (
+        f"Die Bibliothek '{root}' ist nicht nutzbar: {CENTERS_FILE} oder {TAXONOMY_FILE} "
+        "ist fehlerhaft; bitte zuerst 'kb validate' ausführen."
+    )
+
+
 def _load_centers(root: Path, problems: list[Problem]) -> dict[str, Center] | None:
     data = _load_yaml(root, CENTERS_FILE, "centers.yml", problems)
     if data is None:
@@ -99,6 +230,7 @@ def _load_centers(root: Path, problems: list[Problem]) -> dict[str, Center] | No
                     CENTERS_FILE,
                     lines.get((key,), 1),
                     f"ungültiger Zentrumsschlüssel {key!r} (erlaubt: a-z, 0-9, Bindestriche)",
+                    field=str(key),
                 )
             )
             continue
@@ -107,7 +239,12 @@ def _load_centers(root: Path, problems: list[Problem]) -> dict[str, Center] | No
         except ValidationError as exc:
             for loc, message in german_errors(exc, tuple(Center.model_fields)):
                 problems.append(
-                    Problem(CENTERS_FILE, line_of(lines, (key, *loc)), f"{key}.{message}")
+                    Problem(
+                        CENTERS_FILE,
+                        line_of(lines, (key, *loc)),
+                        f"{key}.{message}",
+                        field=dotted((key, *loc)),
+                    )
                 )
     return centers if not any(p.path == CENTERS_FILE for p in problems) else None
 
@@ -121,7 +258,7 @@ def _load_taxonomy(root: Path, problems: list[Problem]) -> Taxonomy | None:
         return Taxonomy.model_validate(mapping)
     except ValidationError as exc:
         for loc, message in german_errors(exc, tuple(VOCABULARIES)):
-            problems.append(Problem(TAXONOMY_FILE, line_of(lines, loc), message))
+            problems.append(Problem(TAXONOMY_FILE, line_of(lines, loc), message, field=dotted(loc)))
     return None
 
 
@@ -135,172 +272,37 @@ def _load_yaml(
     try:
         return read_yaml_file(path, what)
     except SourceError as exc:
-        problems.append(Problem(name, exc.line, str(exc)))
+        problems.append(Problem(name, exc.line, str(exc), field=exc.field))
     except OSError as exc:
         problems.append(Problem(name, 1, f"Datei kann nicht gelesen werden: {exc.strerror}"))
     return None
 
 
-def _read_documents(root: Path, problems: list[Problem]) -> list[tuple[Path, Document]]:
-    documents = []
+def _markdown_files(root: Path) -> tuple[list[str], list[str]]:
+    """Relative paths of the ``<zentrum>/<id>.md`` files and of other (stray) Markdown files."""
+    files: list[str] = []
+    stray: list[str] = []
     for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
+        parts = path.relative_to(root).parts
+        if any(part.startswith(".") for part in parts):
             continue
-        if len(path.relative_to(root).parts) != 2:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    "Konzeptdateien gehören in einen Zentrumsordner: <zentrum>/<id>.md",
-                    "warnung",
-                )
-            )
-            continue
+        (files if len(parts) == 2 else stray).append(path.relative_to(root).as_posix())
+    return files, stray
+
+
+def _read_documents(
+    root: Path, files: list[str], problems: list[Problem]
+) -> list[tuple[str, Document]]:
+    documents = []
+    for rel in files:
         try:
-            doc = read_document(path)
+            doc = read_document(root / rel)
         except SourceError as exc:
-            problems.append(Problem(rel, exc.line, str(exc)))
+            problems.append(Problem(rel, exc.line, str(exc), field=exc.field))
             continue
         except OSError as exc:
             problems.append(Problem(rel, 1, f"Datei kann nicht gelesen werden: {exc.strerror}"))
             continue
         problems.extend(Problem(rel, line, message, "warnung") for line, message in doc.warnings)
-        documents.append((path, doc))
+        documents.append((rel, doc))
     return documents
-
-
-def _make_concept(
-    root: Path, path: Path, doc: Document, library: Library, problems: list[Problem]
-) -> Concept | None:
-    rel = path.relative_to(root).as_posix()
-    concept_id, folder = path.stem, path.parent.name
-    ok = True
-    if not ID_PATTERN.match(concept_id):
-        problems.append(
-            Problem(
-                rel,
-                1,
-                f"ungültige ID '{concept_id}': der Dateiname darf nur a-z, 0-9 und einzelne Bindestriche enthalten",
-            )
-        )
-        ok = False
-    try:
-        meta = ConceptMeta.model_validate(doc.data)
-    except ValidationError as exc:
-        for loc, message in german_errors(exc, FIELD_NAMES):
-            problems.append(Problem(rel, doc.line_of(loc), message))
-        return None
-    if meta.center not in library.centers:
-        problems.append(
-            Problem(
-                rel,
-                doc.line_of(("center",)),
-                f"center: unbekanntes Zentrum '{meta.center}'{did_you_mean(meta.center, library.centers)}",
-            )
-        )
-        ok = False
-    elif meta.center != folder:
-        problems.append(
-            Problem(
-                rel,
-                doc.line_of(("center",)),
-                f"center: '{meta.center}' passt nicht zum Ordner '{folder}'",
-            )
-        )
-        ok = False
-    for vocabulary, label in VOCABULARIES.items():
-        known = library.taxonomy.vocabulary(vocabulary)
-        for index, key in enumerate(getattr(meta, vocabulary)):
-            if key not in known:
-                problems.append(
-                    Problem(
-                        rel,
-                        doc.line_of((vocabulary, index)),
-                        f"{vocabulary}.{index}: unbekanntes {label} '{key}'{did_you_mean(key, known)}",
-                    )
-                )
-                ok = False
-    for index, transfer in enumerate(meta.transfers):
-        if transfer.center not in library.centers:
-            problems.append(
-                Problem(
-                    rel,
-                    doc.line_of(("transfers", index, "center")),
-                    f"transfers.{index}.center: unbekanntes Zentrum '{transfer.center}'{did_you_mean(transfer.center, library.centers)}",
-                )
-            )
-            ok = False
-    intro, sections = _sections(doc.body, doc.body_line)
-    titles = [s.title for s in sections]
-    for wanted in SECTIONS:
-        if wanted not in titles:
-            problems.append(
-                Problem(rel, doc.body_line, f"Abschnitt '## {wanted}' fehlt", "warnung")
-            )
-    if not ok:
-        return None
-    digest = hashlib.sha256(doc.raw.encode()).hexdigest()
-    return Concept(
-        concept_id, path, rel, meta, doc.body, doc.body_line, intro, tuple(sections), digest
-    )
-
-
-def _check_references(
-    concept: Concept,
-    doc: Document,
-    candidates: dict[str, tuple[Concept, Document]],
-    library: Library,
-    problems: list[Problem],
-    paths_by_stem: dict[str, list[Path]],
-) -> None:
-    for index, ref in enumerate(concept.meta.adapted_from):
-        where = doc.line_of(("adapted_from", index))
-        if ref == concept.id:
-            problems.append(
-                Problem(
-                    concept.relpath,
-                    where,
-                    f"adapted_from.{index}: ein Konzept kann nicht auf sich selbst aufbauen",
-                )
-            )
-        elif ref not in candidates:
-            problems.append(
-                Problem(
-                    concept.relpath,
-                    where,
-                    f"adapted_from.{index}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, candidates)}",
-                )
-            )
-    duplicates = [p for p in paths_by_stem.get(concept.id, []) if p != concept.path]
-    for other in duplicates:
-        problems.append(
-            Problem(
-                concept.relpath,
-                1,
-                f"ID '{concept.id}' ist doppelt vergeben (auch {other.relative_to(library.root).as_posix()})",
-            )
-        )
-
-
-def _paths_by_stem(root: Path) -> dict[str, list[Path]]:
-    """Concept files by file name, listed once (a glob per concept made loading O(N²))."""
-    paths: dict[str, list[Path]] = {}
-    for path in sorted(root.glob("*/*.md")):
-        paths.setdefault(path.stem, []).append(path)
-    return paths
-
-
-def _sections(body: str, first_line: int) -> tuple[str, list[Section]]:
-    """The text before the first H2 and the body's H2 sections (see :mod:`.markdown`)."""
-    lines = body.split("\n")
-    found = headings(body)
-    ends = [heading.start for heading in found[1:]] + [len(lines)]
-    sections = [
-        Section(
-            heading.title, "\n".join(lines[heading.end : end]).strip(), first_line + heading.start
-        )
-        for heading, end in zip(found, ends, strict=True)
-    ]
-    intro = "\n".join(lines[: found[0].start if found else len(lines)]).strip()
-    return intro, sections

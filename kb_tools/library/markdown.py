@@ -14,6 +14,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kb_tools.library.model import Section
+
 _INLINE_MARKUP = re.compile(r"[<>&*_`\[\]\\!~]")
 _TAG = re.compile(r"<[^>]*>")
 
@@ -60,6 +62,22 @@ def headings(body: str) -> list[Heading]:
         for n, token in enumerate(tokens)
         if _is_section_heading(token)
     ]
+
+
+def split_sections(body: str, first_line: int = 1) -> tuple[str, list[Section]]:
+    """The text before the first H2 and the body's H2 sections; ``first_line`` is the line
+    of the body in its file."""
+    lines = body.split("\n")
+    found = headings(body)
+    ends = [heading.start for heading in found[1:]] + [len(lines)] if found else []
+    sections = [
+        Section(
+            heading.title, "\n".join(lines[heading.end : end]).strip(), first_line + heading.start
+        )
+        for heading, end in zip(found, ends, strict=True)
+    ]
+    intro = "\n".join(lines[: found[0].start if found else len(lines)]).strip()
+    return intro, sections
 
 
 def body_tokens(body: str) -> BodyTokens:

@@ -53,6 +53,12 @@ class Concept:
         """The concept page, relative to the site root."""
         return concept_url(self.id)
 
+    @cached_property
+    def body_digest(self) -> str:
+        """A hash of the body with its whitespace normalised; ``""`` for an empty body."""
+        text = " ".join(self.body.split())
+        return hashlib.sha256(text.encode()).hexdigest() if text else ""
+
 
 @dataclass
 class Library:
@@ -96,6 +102,18 @@ class Library:
         for child, source in self.lineage_links():
             derived.setdefault(source, []).append(self.concepts[child])
         return derived
+
+    def with_body(self, digest: str) -> list[Concept]:
+        """The concepts whose :attr:`Concept.body_digest` is ``digest`` (none for ``""``)."""
+        return self._bodies.get(digest, []) if digest else []
+
+    @cached_property
+    def _bodies(self) -> dict[str, list[Concept]]:
+        # Built once, like _derived: checking one edited text must not hash every body.
+        bodies: dict[str, list[Concept]] = {}
+        for concept in self:
+            bodies.setdefault(concept.body_digest, []).append(concept)
+        return bodies
 
     def content_hash(self) -> str:
         """A hash over everything the library contains; changes with any file."""

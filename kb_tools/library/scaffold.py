@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from importlib import resources
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kb_tools.errors import ConceptExists, LibraryError
-from kb_tools.library.frontmatter import SourceError, read_yaml_file
-from kb_tools.library.model import CENTERS_FILE
-from kb_tools.problems import did_you_mean
+from kb_tools.library.loader import load_vocabularies
+from kb_tools.library.model import VOCABULARIES
+from kb_tools.library.schema import Taxonomy
+from kb_tools.library.template import template_text
+from kb_tools.problems import unknown_value
 
 _TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
@@ -34,38 +36,17 @@ def new_concept(
     center: str,
     title: str,
     *,
-    topics: tuple[str, ...] = (),
-    formats: tuple[str, ...] = (),
-    audience: tuple[str, ...] = (),
+    topics: Sequence[str] = (),
+    formats: Sequence[str] = (),
+    audience: Sequence[str] = (),
     today: dt.date | None = None,
 ) -> Path:
     """Write ``<library>/<center>/<id>.md`` from the template; never overwrites."""
-    title = " ".join(title.split())
-    concept_id = slugify(title)
-    if not concept_id:
-        raise LibraryError(
-            f"Aus dem Titel {title!r} lässt sich keine ID bilden; bitte Buchstaben verwenden."
-        )
-    try:
-        centers, _ = read_yaml_file(Path(library_dir) / CENTERS_FILE, "centers.yml")
-    except (OSError, SourceError) as exc:
-        raise LibraryError(
-            f"centers.yml in '{library_dir}' kann nicht gelesen werden: {exc}"
-        ) from None
-    if center not in centers:
-        raise LibraryError(f"Unbekanntes Zentrum '{center}'{did_you_mean(center, centers)}")
-    existing = sorted(Path(library_dir).glob(f"*/{concept_id}.md"))
-    if existing:
-        raise ConceptExists(
-            f"Konzept '{concept_id}' existiert bereits ({existing[0]}); "
-            "bitte einen anderen Titel wählen oder die Datei bearbeiten."
-        )
-    template = (
-        resources.files("kb_tools.library")
-        .joinpath("templates/concept.md")
-        .read_text(encoding="utf-8")
-    )
-    text = template.format(
+    title, concept_id = _title_and_id(title)
+    centers, taxonomy = load_vocabularies(library_dir)
+    _check_keys(center, centers, taxonomy, topics=topics, formats=formats, audience=audience)
+    _refuse_existing(library_dir, concept_id)
+    text = template_text().format(
         title=_yaml_scalar(title),
         center=center,
         topics=", ".join(topics),
@@ -73,6 +54,46 @@ def new_concept(
         audience=", ".join(audience),
         today=(today or dt.date.today()).isoformat(),
     )
+    return _write(library_dir, center, concept_id, text)
+
+
+def _title_and_id(title: str) -> tuple[str, str]:
+    title = " ".join(title.split())
+    concept_id = slugify(title)
+    if not concept_id:
+        raise LibraryError(
+            f"Aus dem Titel {title!r} lässt sich keine ID bilden; bitte Buchstaben verwenden."
+        )
+    return title, concept_id
+
+
+def _check_keys(
+    center: str,
+    centers: Mapping[str, object],
+    taxonomy: Taxonomy,
+    **chosen: Sequence[str],
+) -> None:
+    """Refuse a centre or vocabulary key the library does not know, naming each one."""
+    wrong = []
+    if center not in centers:
+        wrong.append(unknown_value("Zentrum", center, centers))
+    for vocabulary, keys in chosen.items():
+        known = taxonomy.vocabulary(vocabulary)
+        wrong += [unknown_value(VOCABULARIES[vocabulary], k, known) for k in keys if k not in known]
+    if wrong:
+        raise LibraryError("\n".join(message[0].upper() + message[1:] for message in wrong))
+
+
+def _refuse_existing(library_dir: Path, concept_id: str) -> None:
+    existing = sorted(Path(library_dir).glob(f"*/{concept_id}.md"))
+    if existing:
+        raise ConceptExists(
+            f"Konzept '{concept_id}' existiert bereits ({existing[0]}); "
+            "bitte einen anderen Titel wählen oder die Datei bearbeiten."
+        )
+
+
+def _write(library_dir: Path, center: str, concept_id: str, text: str) -> Path:
     path = Path(library_dir) / center / f"{concept_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:

@@ -118,11 +118,11 @@ FIELD_NAMES: tuple[str, ...] = tuple(ConceptMeta.model_fields)
 
 
 def german_errors(
-    exc: ValidationError, known_keys: tuple[str, ...] = ()
+    exc: ValidationError, known_keys: tuple[str, ...] = (), limit: int | None = None
 ) -> list[tuple[tuple[str | int, ...], str]]:
-    """Flatten a pydantic error into (location, German message) pairs."""
+    """Flatten a pydantic error into (location, German message) pairs (the first ``limit``)."""
     out = []
-    for err in exc.errors(include_url=False):
+    for err in exc.errors(include_url=False)[:limit]:
         loc = tuple(err["loc"])
         where = ".".join(str(part) for part in loc)
         out.append(

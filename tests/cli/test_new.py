@@ -44,8 +44,18 @@ def test_new_writes_template_with_all_sections(library_dir: Path) -> None:
 def test_new_concept_validates_once_vocabulary_is_given(library_dir: Path) -> None:
     args = ["--center", "sachsen", "--title", "Test: mit Doppelpunkt", "--topic", "ki"]
     new(library_dir, *args, "--format", "workshop", "--audience", "beschaeftigte")
-    result = CliRunner().invoke(cli, ["validate", "--library", str(library_dir), "--strict"])
+    result = CliRunner().invoke(cli, ["validate", "--library", str(library_dir)])
     assert result.exit_code == 0, result.output
+    assert "0 Fehler" in result.output
+
+
+def test_untouched_template_fails_strict_validation(library_dir: Path) -> None:
+    args = ["--center", "sachsen", "--title", "Unberührt", "--topic", "ki"]
+    new(library_dir, *args, "--format", "workshop", "--audience", "beschaeftigte")
+    result = CliRunner().invoke(cli, ["validate", "--library", str(library_dir), "--strict"])
+    assert result.exit_code == 1, result.output
+    assert "summary: enthält noch den Hinweistext der Vorlage" in result.output
+    assert "Abschnitt '## Ziel' enthält noch den Hinweistext der Vorlage" in result.output
 
 
 def test_new_refuses_to_overwrite(library_dir: Path) -> None:
@@ -62,3 +72,18 @@ def test_new_unknown_centre_suggests(library_dir: Path) -> None:
     result = new(library_dir, "--center", "sachsn", "--title", "X-Konzept")
     assert result.exit_code == 1
     assert "Unbekanntes Zentrum 'sachsn' – meinten Sie 'sachsen'?" in result.output
+
+
+def test_new_refuses_unknown_keys_with_suggestions(library_dir: Path) -> None:
+    args = ["--center", "sachsen", "--title", "Mit falschen Schlüsseln"]
+    result = new(library_dir, *args, "--topic", "KI", "--audience", "handwerker")
+    assert result.exit_code == 1
+    assert "Fehler: Unbekanntes Thema 'KI' – meinten Sie 'ki'?" in result.output
+    assert "Fehler: Unbekannte Zielgruppe 'handwerker' – erlaubt: beschaeftigte, " in result.output
+    assert not (library_dir / "sachsen" / "mit-falschen-schluesseln.md").exists()
+
+
+def test_new_refuses_an_unknown_format(library_dir: Path) -> None:
+    result = new(library_dir, "--center", "sachsen", "--title", "X-Konzept", "--format", "Worksop")
+    assert result.exit_code == 1
+    assert "Unbekanntes Format 'Worksop' – meinten Sie 'workshop'?" in result.output

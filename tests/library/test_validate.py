@@ -24,7 +24,7 @@ def test_valid_concept_passes(library_dir: Path, write_concept: WriteConcept) ->
     write_concept()
     result = validate(library_dir)
     assert result.exit_code == 0, result.output
-    assert "1 Konzepte geprüft: 0 Fehler" in result.output
+    assert "1 Datei geprüft, 1 Konzept: 0 Fehler" in result.output
 
 
 def test_broken_yaml_names_the_line(library_dir: Path, write_concept: WriteConcept) -> None:
@@ -239,3 +239,68 @@ def test_missing_library_folder(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "existiert nicht" in result.output
     assert "Traceback" not in result.output
+
+
+def test_summary_counts_every_file_checked(library_dir: Path, write_concept: WriteConcept) -> None:
+    write_concept("gut")
+    write_concept("kaputt", text="---\ntitle: [\n---\n")
+    (library_dir / "lose.md").write_text("# Liegt nicht in einem Zentrumsordner\n")
+    result = validate(library_dir)
+    assert "3 Dateien geprüft, 1 Konzept: 1 Fehler, 1 Warnung." in result.output
+
+
+def test_summary_of_the_sample_library(sample_library_dir: Path) -> None:
+    result = validate(sample_library_dir)
+    assert "45 Dateien geprüft, 45 Konzepte: 0 Fehler, 0 Warnungen." in result.output
+
+
+def test_unknown_centre_folder_is_named(library_dir: Path) -> None:
+    (library_dir / "sachsn").mkdir()
+    (library_dir / "sachsn" / "x.md").write_text(concept_text(), encoding="utf-8")
+    result = validate(library_dir)
+    assert result.exit_code == 1
+    assert "sachsn/x.md:1: fehler: Zentrum 'sachsn' nicht in centers.yml" in result.output
+    assert "passt nicht zum Ordner" not in result.output
+
+
+def test_unknown_audience_uses_the_feminine_article_and_lists_the_few_values(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept(audience=["handwerker"])
+    result = validate(library_dir)
+    assert "audience.0: unbekannte Zielgruppe 'handwerker' – erlaubt: beschaeftigte, " in (
+        result.output
+    )
+    assert "unbekanntes Zielgruppe" not in result.output
+
+
+def test_unknown_format_is_neuter(library_dir: Path, write_concept: WriteConcept) -> None:
+    write_concept(formats=["worksop"])
+    result = validate(library_dir)
+    assert "formats.0: unbekanntes Format 'worksop' – meinten Sie 'workshop'?" in result.output
+
+
+def test_upper_case_key_suggests_the_lower_case_one(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept(topics=["KI"])
+    result = validate(library_dir)
+    assert "topics.0: unbekanntes Thema 'KI' – meinten Sie 'ki'?" in result.output
+
+
+def test_licence_as_the_site_spells_it_suggests_the_key(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept(license="CC BY-SA 4.0")
+    result = validate(library_dir)
+    assert "license: ungültiger Wert 'CC BY-SA 4.0'" in result.output
+    assert "meinten Sie 'CC-BY-SA-4.0'?" in result.output
+
+
+def test_body_without_any_section_heading_is_a_warning(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept(body="\nNur ein Absatz ohne Überschrift.\n")
+    result = validate(library_dir)
+    assert result.exit_code == 0, result.output
+    assert "warnung: Abschnitt '## Ziel' fehlt" in result.output

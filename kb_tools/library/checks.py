@@ -1,0 +1,214 @@
+"""One concept file checked: its document → a :class:`Concept` plus every located problem.
+
+:func:`make_concept` checks what the file says on its own (schema, centre, vocabularies,
+sections, leftover template text); :func:`check_references` checks it against the other
+concepts of its library (``adapted_from``, duplicate ids, copied figures and texts). The
+loader runs both for a whole library and for one edited text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kb_tools.library.frontmatter import Document, dotted
+from kb_tools.library.markdown import split_sections
+from kb_tools.library.model import VOCABULARIES, Concept, Library, Section
+from kb_tools.library.schema import FIELD_NAMES, ID_PATTERN, SECTIONS, ConceptMeta, german_errors
+from kb_tools.library.template import guidance_in
+from kb_tools.problems import Problem, did_you_mean, unknown_value
+
+FOLDER_MESSAGE = "Konzeptdateien gehören in einen Zentrumsordner: <zentrum>/<id>.md"
+# Errors listed one by one per file; a hostile file must not cost a suggestion per bad value.
+MAX_ERRORS = 50
+
+
+@dataclass(frozen=True)
+class Peers:
+    """What one concept is checked against: the rest of its library."""
+
+    concepts: Mapping[str, Concept]  # every concept that parsed, by id
+    files: Mapping[str, Sequence[str]]  # relative paths of every concept file, by file stem
+    bodies: Mapping[str, Sequence[Concept]]  # concepts by Concept.body_digest
+
+
+def folder_problems(rel: str, centers: Mapping[str, object]) -> list[Problem]:
+    """The folder of ``<zentrum>/<id>.md`` must be a centre of ``centers.yml``."""
+    folder = rel.split("/", 1)[0]
+    if folder in centers:
+        return []
+    return [
+        Problem(
+            rel,
+            1,
+            f"Zentrum '{folder}' nicht in centers.yml: der Ordner einer Konzeptdatei ist der "
+            f"Schlüssel ihres Zentrums{did_you_mean(folder, centers)}",
+        )
+    ]
+
+
+def make_concept(
+    root: Path, rel: str, doc: Document, library: Library
+) -> tuple[Concept | None, list[Problem]]:
+    """The concept of ``doc`` (``None`` if it has errors) and everything wrong with it alone."""
+    concept_id, folder = Path(rel).stem, rel.split("/", 1)[0]
+    problems: list[Problem] = []
+    omitted = 0
+
+    def report(line: int, message: str, field: str = "") -> None:
+        nonlocal omitted
+        if len(problems) < MAX_ERRORS:
+            problems.append(Problem(rel, line, message, field=field))
+        else:
+            omitted += 1
+
+    def report_omitted() -> None:
+        if omitted:
+            message = f"{omitted} weitere Fehler nicht einzeln aufgeführt (höchstens {MAX_ERRORS})"
+            problems.append(Problem(rel, 1, message))
+
+    if not ID_PATTERN.match(concept_id):
+        report(
+            1,
+            f"ungültige ID '{concept_id}': der Dateiname darf nur a-z, 0-9 und einzelne "
+            "Bindestriche enthalten",
+        )
+    try:
+        meta = ConceptMeta.model_validate(doc.data)
+    except ValidationError as exc:
+        for loc, message in german_errors(exc, FIELD_NAMES, limit=MAX_ERRORS):
+            report(doc.line_of(loc), message, dotted(loc))
+        omitted += max(0, exc.error_count() - MAX_ERRORS)
+        report_omitted()
+        return None, problems
+    center_line = doc.line_of(("center",))
+    if meta.center not in library.centers:
+        report(
+            center_line,
+            f"center: {unknown_value('Zentrum', meta.center, library.centers)}",
+            "center",
+        )
+    elif meta.center != folder and folder in library.centers:
+        report(center_line, f"center: '{meta.center}' passt nicht zum Ordner '{folder}'", "center")
+    for vocabulary, noun in VOCABULARIES.items():
+        known = library.taxonomy.vocabulary(vocabulary)
+        for index, key in enumerate(getattr(meta, vocabulary)):
+            if key not in known and len(problems) >= MAX_ERRORS:
+                omitted += 1
+            elif key not in known:
+                where = f"{vocabulary}.{index}"
+                line = doc.line_of((vocabulary, index))
+                report(line, f"{where}: {unknown_value(noun, key, known)}", where)
+    for index, transfer in enumerate(meta.transfers):
+        if transfer.center not in library.centers:
+            where = f"transfers.{index}.center"
+            line = doc.line_of(("transfers", index, "center"))
+            report(
+                line,
+                f"{where}: {unknown_value('Zentrum', transfer.center, library.centers)}",
+                where,
+            )
+    report_omitted()
+    ok = not problems
+    intro, sections = split_sections(doc.body, doc.body_line)
+    titles = [s.title for s in sections]
+    for wanted in SECTIONS:
+        if wanted not in titles:
+            problems.append(
+                Problem(rel, doc.body_line, f"Abschnitt '## {wanted}' fehlt", "warnung")
+            )
+    problems.extend(_guidance_left(rel, doc, meta, intro, sections))
+    if not ok:
+        return None, problems
+    digest = hashlib.sha256(doc.raw.encode()).hexdigest()
+    concept = Concept(
+        concept_id, root / rel, rel, meta, doc.body, doc.body_line, intro, tuple(sections), digest
+    )
+    return concept, problems
+
+
+def check_references(concept: Concept, doc: Document, peers: Peers) -> list[Problem]:
+    """What is wrong with ``concept`` given the rest of its library."""
+    rel = concept.relpath
+    problems: list[Problem] = []
+    for index, ref in enumerate(concept.meta.adapted_from):
+        where = f"adapted_from.{index}"
+        line = doc.line_of(("adapted_from", index))
+        source = peers.concepts.get(ref)
+        if ref == concept.id:
+            message = f"{where}: ein Konzept kann nicht auf sich selbst aufbauen"
+            problems.append(Problem(rel, line, message, field=where))
+        elif source is None:
+            message = f"{where}: unbekannte Konzept-ID '{ref}'{did_you_mean(ref, peers.concepts)}"
+            problems.append(Problem(rel, line, message, field=where))
+        elif concept.meta.evidence is not None and concept.meta.evidence == source.meta.evidence:
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(("evidence",)),
+                    f"evidence: gleicht genau der Erprobung von '{ref}' (aus dem Original "
+                    "übernommen?); bitte die eigenen Zahlen eintragen oder evidence entfernen",
+                    "warnung",
+                    "evidence",
+                )
+            )
+    for other in peers.files.get(concept.id, ()):
+        if other != rel:
+            message = f"ID '{concept.id}' ist doppelt vergeben (auch {other})"
+            problems.append(Problem(rel, 1, message))
+    # The copy warns, not its original: an adaptation that names this concept is the copy.
+    same_body = peers.bodies.get(concept.body_digest, ()) if concept.body_digest else ()
+    twins = [
+        other
+        for other in same_body
+        if other.relpath != rel and concept.id not in other.meta.adapted_from
+    ]
+    if twins:
+        names = ", ".join(f"'{other.id}'" for other in twins)
+        problems.append(
+            Problem(
+                rel,
+                concept.body_line,
+                f"Text ist identisch mit dem von {names}; bitte an das eigene Angebot anpassen",
+                "warnung",
+            )
+        )
+    return problems
+
+
+def _guidance_left(
+    rel: str, doc: Document, meta: ConceptMeta, intro: str, sections: Sequence[Section]
+) -> list[Problem]:
+    """Warnings for the template's guidance text still standing in summary or body."""
+    problems = []
+    phrase = guidance_in(meta.summary)
+    if phrase is not None:
+        problems.append(
+            Problem(
+                rel,
+                doc.line_of(("summary",)),
+                f"summary: enthält noch den Hinweistext der Vorlage ('{phrase.text}'); bitte "
+                "durch eine eigene Beschreibung ersetzen",
+                "warnung",
+                "summary",
+            )
+        )
+    parts = [("Der Text vor dem ersten Abschnitt", doc.body_line, intro)]
+    parts += [(f"Abschnitt '## {s.title}'", s.line, s.text) for s in sections]
+    for name, line, text in parts:
+        phrase = guidance_in(text)
+        if phrase is not None:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    f"{name} enthält noch den Hinweistext der Vorlage ('{phrase.text}'); bitte "
+                    "durch eigenen Text ersetzen",
+                    "warnung",
+                )
+            )
+    return problems

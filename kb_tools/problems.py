@@ -58,8 +58,24 @@ class Problem:
             "message": self.message,
         }
 
+    def github_annotation(self, path_prefix: str = "") -> str:
+        """A GitHub Actions workflow command that marks the problem in the pull request."""
+        properties = {
+            "file": f"{path_prefix}{self.path}",
+            "line": str(self.line),
+            "title": self.field or "kb validate",
+        }
+        props = ",".join(f"{key}={_escape(value, True)}" for key, value in properties.items())
+        return f"::{self.level} {props}::{_escape(self.message)}"
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+def _escape(text: str, is_property: bool = False) -> str:
+    """Escape as GitHub's toolkit does (``escapeData``, ``escapeProperty``)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:

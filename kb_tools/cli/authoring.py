@@ -17,17 +17,37 @@ from kb_tools.library import (
     new_concept,
 )
 
+REPORT_FORMATS = ("text", "github", "json")
+
 
 @click.command(cls=KbCommand)
 @library_option
 @click.option("--strict", is_flag=True, help="Auch Warnungen führen zu Exit-Code 1.")
-def validate(library_dir: Path | None, strict: bool) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Ausgabe: text (pfad:zeile: …), github (Annotationen für GitHub Actions) oder json.",
+)
+def validate(library_dir: Path | None, strict: bool, output_format: str) -> None:
     """Prüft alle Konzepte und meldet jedes Problem mit Datei und Zeile."""
     root = settings(library_dir=library_dir).library_dir
     report = inspect_library(root)
+    prefix = f"{root.as_posix().rstrip('/')}/"
+    failed = bool(report.errors or (strict and report.warnings))
+    if output_format == "json":
+        click.echo(json_report(report, prefix))
+        if failed:
+            raise click.exceptions.Exit(1)
+        return
     for problem in report.problems:
-        click.echo(f"{root.as_posix().rstrip('/')}/{problem}")
-    if report.errors or (strict and report.warnings):
+        if output_format == "github":
+            click.echo(problem.github_annotation(prefix))
+        else:
+            click.echo(f"{prefix}{problem}")
+    if failed:
         raise UserError(summary_line(report))
     click.echo(summary_line(report))
 
@@ -38,6 +58,19 @@ def summary_line(report: LibraryReport) -> str:
     concepts = _count(report.concepts, "Konzept", "Konzepte")
     warnings = _count(report.warnings, "Warnung", "Warnungen")
     return f"{files} geprüft, {concepts}: {report.errors} Fehler, {warnings}."
+
+
+def json_report(report: LibraryReport, prefix: str) -> str:
+    """``kb validate --format json``: every problem with its field, then the counts."""
+    problems = [{**p.as_dict(), "path": f"{prefix}{p.path}"} for p in report.problems]
+    data = {
+        "problems": problems,
+        "concepts": report.concepts,
+        "files": report.files,
+        "errors": report.errors,
+        "warnings": report.warnings,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _count(number: int, one: str, many: str) -> str:

@@ -26,6 +26,22 @@ def test_as_dict_is_the_json_shape() -> None:
     }
 
 
+def test_github_annotation_escapes_data_and_properties() -> None:
+    problem = Problem("a,b:c.md", 2, "100% kaputt\r\nzweite Zeile: ja, wirklich", field="x")
+    assert problem.github_annotation("concepts/") == (
+        "::error file=concepts/a%2Cb%3Ac.md,line=2,title=x::100%25 kaputt%0D%0Azweite Zeile: ja, "
+        "wirklich"
+    )
+
+
+def test_github_annotation_title_without_field() -> None:
+    problem = Problem("x.md", 1, "Datei ist leer", "warnung")
+    assert (
+        problem.github_annotation()
+        == "::warning file=x.md,line=1,title=kb validate::Datei ist leer"
+    )
+
+
 def test_suggestion_ignores_case() -> None:
     assert did_you_mean("KI", ["ki", "robotik"]) == " – meinten Sie 'ki'?"
 

@@ -8,10 +8,11 @@ from typing import Any
 
 import click
 
-from kb_tools.cli.console import KbCommand, UserError
+from kb_tools.cli.console import GermanUsageError, KbCommand, UserError
 from kb_tools.cli.options import filter_options, filters_from, library_option, settings
 from kb_tools.library import (
     LibraryReport,
+    adapt_concept,
     inspect_library,
     load_library,
     new_concept,
@@ -80,20 +81,49 @@ def _count(number: int, one: str, many: str) -> str:
 @click.command(cls=KbCommand)
 @library_option
 @click.option("--center", required=True, help="Schlüssel des Zentrums aus centers.yml.")
-@click.option("--title", required=True, help="Titel des Konzepts; daraus wird die ID gebildet.")
+@click.option(
+    "--title",
+    default=None,
+    help="Titel des Konzepts; daraus wird die ID gebildet (mit --from: Standard ist der Titel "
+    "des Originals).",
+)
+@click.option(
+    "--from",
+    "original",
+    default=None,
+    metavar="ID",
+    help="Ein Konzept eines anderen Zentrums übernehmen und anpassen (ohne Erprobung, "
+    "Transfers und Kontakt).",
+)
 @click.option("--topic", "topics", multiple=True, help="Thema (mehrfach möglich).")
 @click.option("--format", "formats", multiple=True, help="Format (mehrfach möglich).")
 @click.option("--audience", multiple=True, help="Zielgruppe (mehrfach möglich).")
+@click.pass_context
 def new(
+    ctx: click.Context,
     library_dir: Path | None,
     center: str,
-    title: str,
+    title: str | None,
+    original: str | None,
     topics: tuple[str, ...],
     formats: tuple[str, ...],
     audience: tuple[str, ...],
 ) -> None:
-    """Legt ein neues Konzept aus der Vorlage an (überschreibt nie)."""
+    """Legt ein neues Konzept aus der Vorlage oder aus einem anderen Konzept an (überschreibt
+    nie)."""
     root = settings(library_dir=library_dir).library_dir
+    if original is not None:
+        path = adapt_concept(
+            root, original, center, title=title, topics=topics, formats=formats, audience=audience
+        )
+        click.echo(f"Neues Konzept angelegt: {path} (baut auf '{original}' auf)")
+        click.echo(
+            "Bitte Text, Erprobung und Kontakt an das eigene Zentrum anpassen, dann "
+            "'kb validate' ausführen."
+        )
+        return
+    if title is None:
+        raise GermanUsageError("Pflichtangabe '--title' fehlt (oder '--from ID')", ctx)
     path = new_concept(root, center, title, topics=topics, formats=formats, audience=audience)
     click.echo(f"Neues Konzept angelegt: {path}")
     click.echo("Bitte Metadaten und Abschnitte ausfüllen, dann 'kb validate' ausführen.")

@@ -31,7 +31,7 @@ from kb_tools.library.model import (
     Library,
     Section,
 )
-from kb_tools.library.scaffold import new_concept, slugify
+from kb_tools.library.scaffold import adapt_concept, new_concept, slugify
 from kb_tools.library.schema import (
     FIELD_NAMES,
     ID_PATTERN,
@@ -99,6 +99,7 @@ __all__ = [
     "SourceError",
     "Taxonomy",
     "Transfer",
+    "adapt_concept",
     "all_facet_values",
     "allowed_values",
     "body_tokens",

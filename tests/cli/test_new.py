@@ -87,3 +87,9 @@ def test_new_refuses_an_unknown_format(library_dir: Path) -> None:
     result = new(library_dir, "--center", "sachsen", "--title", "X-Konzept", "--format", "Worksop")
     assert result.exit_code == 1
     assert "Unbekanntes Format 'Worksop' – meinten Sie 'workshop'?" in result.output
+
+
+def test_new_needs_a_title_without_from(library_dir: Path) -> None:
+    result = new(library_dir, "--center", "sachsen")
+    assert result.exit_code == 2
+    assert "Fehler: Pflichtangabe '--title' fehlt (oder '--from ID')" in result.output

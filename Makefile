@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 KB := $(VENV)/bin/kb
 NPM ?= npm
 
-.PHONY: run install install-dev install-lint test test-fast test-js lint format build index serve \
+.PHONY: run edit install install-dev install-lint install-js test test-fast test-js lint format \
+        build index serve \
         system-deps bench-quality bench-speed bench-build screenshots clean
 
 $(VENV)/.installed: pyproject.toml
@@ -26,14 +27,16 @@ $(VENV)/.installed-lint: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[lint]'
 	@touch $@
 
-# Front-end tools (prettier, eslint) exactly as package-lock.json pins them.
+# The editor (Decap CMS, decap-server) and the front-end tools (prettier, eslint), exactly as
+# package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed node_modules/.installed
+install-dev: $(VENV)/.installed-dev node_modules/.installed
 install-lint: $(VENV)/.installed-lint node_modules/.installed
+install-js: node_modules/.installed
 
 ## Validate, build the site and the index (both incrementally), serve on http://127.0.0.1:8000
 run: install
@@ -41,6 +44,13 @@ run: install
 	$(KB) build
 	$(KB) index
 	$(KB) serve
+
+## The same with the local editor at http://127.0.0.1:8000/admin/ (saves into concepts/)
+edit: install
+	$(KB) validate
+	$(KB) build
+	$(KB) index
+	$(KB) serve --editor
 
 build: install
 	$(KB) build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,21 @@ class Settings(BaseSettings):
     site_url: str = "http://127.0.0.1:8000/"
     # MkDocs base configuration of the site (theme, nav, overrides); see `kb build`.
     site_config: Path = Path("mkdocs.yml")
+    # The editor at /admin/ (Decap CMS): "local" edits this working tree through decap-server;
+    # "github"/"gitlab" save every draft as a branch + pull/merge request (editorial workflow).
+    cms_backend: Literal["local", "github", "gitlab"] = "local"
+    # "owner/name" of the library repository on GitHub or GitLab.
+    cms_repo: str = ""
+    cms_branch: str = "main"
+    # OAuth: GitHub needs an OAuth proxy (base_url + auth_endpoint); GitLab an app id (PKCE).
+    cms_base_url: str = ""
+    cms_auth_endpoint: str = ""
+    cms_app_id: str = ""
+    # API root of a self-hosted GitLab (e.g. https://gitlab.example.org/api/v4).
+    cms_api_root: str = ""
+    # Where decap-server listens in local mode, and the library folder as seen from its root.
+    cms_local_url: str = "http://127.0.0.1:8081/api/v1"
+    cms_library_path: str = ""
 
     @property
     def cors_origin_list(self) -> list[str]:

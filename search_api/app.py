@@ -19,7 +19,7 @@ from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
 from search_api.models import Facets, Health
-from search_api.routes import concepts, meta, search
+from search_api.routes import concepts, meta, search, validate
 
 DESCRIPTION = """
 Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
@@ -76,11 +76,14 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         static_url="/api/docs-assets",
     )
     errors.install(app)
-    for router in (search.router, concepts.router, meta.router):
+    for router in (search.router, concepts.router, validate.router, meta.router):
         app.include_router(router)
     if settings.cors_origin_list:
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET"]
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
         )
     if settings.site_dir.is_dir():
         site = StaticFiles(directory=settings.site_dir, html=True)

@@ -31,6 +31,16 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+class PayloadTooLarge(Exception):
+    """A request body beyond what an endpoint reads (413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"Die Anfrage ist zu groß: höchstens {limit // 1_000_000} MB "
+            f"({limit:,} Bytes) werden angenommen.".replace(",", ".")
+        )
+
+
 def error(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"detail": message}, status_code=status, headers=dict(headers or {}))
 
@@ -42,6 +52,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(InvalidQuery, _domain_error(INVALID_STATUS))
     app.add_exception_handler(UnknownConcept, _domain_error(404))
     app.add_exception_handler(UnknownFilterValue, _domain_error(400))
+    app.add_exception_handler(PayloadTooLarge, _domain_error(413))
     app.add_exception_handler(Exception, _internal_error)
 
 
@@ -55,6 +66,16 @@ def _parameter_message(err: dict[str, Any]) -> str:
     name = loc[-1] if loc else "?"
     kind, ctx, value = err.get("type", ""), err.get("ctx") or {}, err.get("input")
     where = f"Parameter '{name}'"
+    if kind == "json_invalid":
+        return "Der Inhalt der Anfrage ist kein gültiges JSON."
+    if kind in ("model_type", "model_attributes_type", "dict_type") and not loc:
+        return "Erwartet wird ein JSON-Objekt mit den Schlüsseln 'text' und 'path'."
+    if kind == "extra_forbidden":
+        return f"Unbekannter Schlüssel '{name}'."
+    if kind == "string_type":
+        return f"{where} muss ein Text sein."
+    if kind == "string_pattern_mismatch" and name == "path":
+        return f"{where} muss die Form '<zentrum>/<id>.md' haben, nicht {_quoted(value)}."
     if kind == "missing":
         return f"{where} fehlt."
     if kind == "string_too_short":

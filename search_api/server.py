@@ -12,6 +12,7 @@ import uvicorn
 from kb_tools.errors import ServeError
 from kb_tools.settings import Settings
 from search_api.app import create_app, load_index
+from search_api.editor import editor_backend
 
 
 class _Server(uvicorn.Server):
@@ -27,8 +28,12 @@ class _Server(uvicorn.Server):
             self.on_started()
 
 
-def serve(settings: Settings, echo: Callable[[str], None]) -> None:
-    """Load everything, bind, serve until Ctrl+C. Port 0 picks a free port."""
+def serve(settings: Settings, echo: Callable[[str], None], *, editor: bool = False) -> None:
+    """Load everything, bind, serve until Ctrl+C. Port 0 picks a free port.
+
+    ``editor`` also runs the editor's local backend (decap-server), which saves into the
+    library folder.
+    """
     # Bind first: a busy port is reported at once, not after loading the model.
     sock = bind(settings.host, settings.port)
     try:
@@ -45,6 +50,11 @@ def serve(settings: Settings, echo: Callable[[str], None]) -> None:
             "(für die Website zuerst 'kb build' ausführen)."
         ]
     notes.append(f"API-Dokumentation: {url}/api/docs")
+    if editor:
+        notes.append(
+            f"Editor: {url}/admin/ – speichert in '{settings.library_dir}' "
+            "(danach 'kb build', damit die Website die Änderung zeigt)"
+        )
 
     def announce() -> None:
         echo(f"Konzeptbibliothek läuft auf {url}")
@@ -54,7 +64,8 @@ def serve(settings: Settings, echo: Callable[[str], None]) -> None:
 
     config = uvicorn.Config(create_app(settings, index), lifespan="on", log_level="warning")
     # uvicorn shuts down gracefully, then re-raises Ctrl+C: that is a normal stop.
-    with sock, contextlib.suppress(KeyboardInterrupt):
+    backend = editor_backend(settings) if editor else contextlib.nullcontext()
+    with sock, backend, contextlib.suppress(KeyboardInterrupt):
         _Server(config, on_started=announce).run(sockets=[sock])
     echo("Konzeptbibliothek beendet.")
 

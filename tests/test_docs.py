@@ -30,7 +30,18 @@ def test_every_setting_is_documented(setting: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "target", ["run", "test", "lint", "bench-quality", "bench-speed", "bench-build", "screenshots"]
+    "target",
+    [
+        "run",
+        "edit",
+        "test",
+        "lint",
+        "system-deps",
+        "bench-quality",
+        "bench-speed",
+        "bench-build",
+        "screenshots",
+    ],
 )
 def test_make_targets_in_readme_exist(target: str) -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")

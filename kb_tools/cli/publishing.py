@@ -49,12 +49,18 @@ def build(library_dir: Path | None, site_dir: Path | None, force: bool) -> None:
 )
 @click.option("--host", default=None, help="Adresse (Standard: 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (Standard: 8000; 0 = ein freier Port).")
+@click.option(
+    "--editor",
+    is_flag=True,
+    help="Auch den lokalen Editor unter /admin/ betreiben (speichert in die Bibliothek).",
+)
 def serve(
     library_dir: Path | None,
     index_dir: Path | None,
     site_dir: Path | None,
     host: str | None,
     port: int | None,
+    editor: bool,
 ) -> None:
     """Startet Website (unter /) und Such-API (unter /api) auf einem Port."""
     from search_api.server import serve as run_server
@@ -62,4 +68,4 @@ def serve(
     options = settings(
         library_dir=library_dir, index_dir=index_dir, site_dir=site_dir, host=host, port=port
     )
-    run_server(options, echo=click.echo)
+    run_server(options, echo=click.echo, editor=editor)

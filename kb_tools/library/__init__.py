@@ -50,20 +50,24 @@ from kb_tools.library.schema import (
     Transfer,
 )
 from kb_tools.library.urls import (
+    ADMIN_URL,
     CATALOGUE_URL,
     CENTERS_URL,
     CONCEPTS_URL,
     HOME_URL,
     SEARCH_URL,
     TOPICS_URL,
+    adopt_url,
     catalogue_url,
     center_url,
     concept_url,
+    edit_url,
     source_path,
     topic_url,
 )
 
 __all__ = [
+    "ADMIN_URL",
     "CATALOGUE_URL",
     "CENTERS_FILE",
     "CENTERS_URL",
@@ -100,6 +104,7 @@ __all__ = [
     "Taxonomy",
     "Transfer",
     "adapt_concept",
+    "adopt_url",
     "all_facet_values",
     "allowed_values",
     "body_tokens",
@@ -108,6 +113,7 @@ __all__ = [
     "check_concept_text",
     "check_library",
     "concept_url",
+    "edit_url",
     "facet_counts",
     "facet_data",
     "facet_label",

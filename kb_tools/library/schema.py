@@ -91,27 +91,56 @@ class Transfer(Strict):
 
 
 class ConceptMeta(Strict):
-    """The front matter of a concept file."""
+    """The front matter of a concept file. The descriptions are the format reference: the
+    editor shows them as hints beside each field."""
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)]
-    summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=10, max_length=SUMMARY_MAX)
+    title: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=3, max_length=160),
+        Field(description="Kurz und sprechend, 3–160 Zeichen. Daraus entsteht der Dateiname."),
     ]
-    center: Key
-    status: Status
-    topics: Annotated[list[Key], Field(min_length=1)]
-    formats: Annotated[list[Key], Field(min_length=1)]
-    audience: Annotated[list[Key], Field(min_length=1)]
-    license: License
-    updated: dt.date
-    duration: Text | None = None
-    group_size: GroupSize | None = None
-    industries: list[Text] = []
-    keywords: list[Text] = []
-    contact: Text | None = None
-    evidence: Evidence | None = None
-    adapted_from: list[Key] = []
-    transfers: list[Transfer] = []
+    summary: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=10, max_length=SUMMARY_MAX),
+        Field(
+            description="Was lernen die Teilnehmenden, für wen, in welchem Format? "
+            f"Höchstens {SUMMARY_MAX} Zeichen."
+        ),
+    ]
+    center: Annotated[Key, Field(description="Das Zentrum, das das Konzept anbietet.")]
+    status: Annotated[
+        Status,
+        Field(
+            description="Entwurf: noch nicht erprobt. Erprobt: in Betrieben durchgeführt. "
+            "Transferiert: auch in anderen Zentren eingesetzt."
+        ),
+    ]
+    topics: Annotated[list[Key], Field(min_length=1, description="Mindestens ein Thema.")]
+    formats: Annotated[list[Key], Field(min_length=1, description="Mindestens ein Format.")]
+    audience: Annotated[list[Key], Field(min_length=1, description="Mindestens eine Zielgruppe.")]
+    license: Annotated[
+        License,
+        Field(description="Die offene Lizenz, unter der andere Zentren das Konzept nutzen dürfen."),
+    ]
+    updated: Annotated[dt.date, Field(description="Datum der letzten inhaltlichen Änderung.")]
+    duration: Annotated[Text | None, Field(description="Zum Beispiel „2 × 4 Stunden“.")] = None
+    group_size: Annotated[
+        GroupSize | None, Field(description="Kleinste und größte sinnvolle Gruppe.")
+    ] = None
+    industries: Annotated[
+        list[Text], Field(description="Branchen, in denen das Konzept erprobt wurde (frei).")
+    ] = []
+    keywords: Annotated[list[Text], Field(description="Schlagwörter für die Suche.")] = []
+    contact: Annotated[Text | None, Field(description="Ansprechperson im Zentrum.")] = None
+    evidence: Annotated[
+        Evidence | None, Field(description="Wie oft erprobt: Betriebe, Teilnehmende, seit wann.")
+    ] = None
+    adapted_from: Annotated[
+        list[Key], Field(description="Konzepte (auch anderer Zentren), auf denen dieses aufbaut.")
+    ] = []
+    transfers: Annotated[
+        list[Transfer], Field(description="Zentren, die das Konzept übernommen haben.")
+    ] = []
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(ConceptMeta.model_fields)

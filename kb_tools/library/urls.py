@@ -15,6 +15,8 @@ CENTERS_URL = "zentren/"
 TOPICS_URL = "themen/"
 SEARCH_URL = "suche/"
 CONCEPTS_URL = "konzepte/"
+# The editor (Decap CMS); its routes follow the hash.
+ADMIN_URL = "admin/"
 
 
 def concept_url(concept_id: str) -> str:
@@ -33,6 +35,15 @@ def catalogue_url(filters: Mapping[str, Sequence[str]] | None = None) -> str:
     """The catalogue, pre-filtered: ``katalog/?topic=ki&center=sachsen``."""
     pairs = [(facet, value) for facet, values in (filters or {}).items() for value in values]
     return CATALOGUE_URL + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def adopt_url(concept_id: str) -> str:
+    """The editor, starting a new concept from ``concept_id`` ("Für mein Zentrum übernehmen")."""
+    return f"{ADMIN_URL}?{urlencode({'von': concept_id})}"
+
+
+def edit_url(center: str, concept_id: str) -> str:
+    return f"{ADMIN_URL}#/collections/{center}/entries/{concept_id}"
 
 
 def source_path(url: str) -> str:

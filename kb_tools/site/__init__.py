@@ -7,6 +7,8 @@ from kb_tools.site.build import (
     generate_pages,
     write_sources,
 )
+from kb_tools.site.cms import cms_config, editor_root
+from kb_tools.site.editor import node_modules, template_data, write_editor
 from kb_tools.site.fingerprint import build_fingerprint, site_code_files
 from kb_tools.site.jsonld import concept_jsonld, script_json
 from kb_tools.site.sanitize import BodyRenderer, markdown_text
@@ -17,10 +19,15 @@ __all__ = [
     "BuildReport",
     "build_fingerprint",
     "build_site",
+    "cms_config",
     "concept_jsonld",
+    "editor_root",
     "generate_pages",
     "markdown_text",
+    "node_modules",
     "script_json",
     "site_code_files",
+    "template_data",
+    "write_editor",
     "write_sources",
 ]

@@ -20,6 +20,7 @@ from typing import Any
 from kb_tools.errors import BuildError
 from kb_tools.library import Library, load_library
 from kb_tools.settings import Settings
+from kb_tools.site.editor import write_editor
 from kb_tools.site.fingerprint import build_fingerprint
 from kb_tools.site.mkdocs import run_mkdocs
 from kb_tools.site.pages import (
@@ -69,11 +70,13 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         return BuildReport(site_dir, len(library), 0, time.perf_counter() - started, True)
 
     docs_dir = Path(settings.build_dir) / SOURCE_DIR
-    pages = write_sources(library, docs_dir, settings.site_url)
+    pages = write_sources(library, docs_dir, settings)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         run_mkdocs(config_file, docs_dir, staging, settings)
+        # Files MkDocs has nothing to do with go straight into the built site.
+        write_editor(library, settings, staging)
         stamp = {"fingerprint": fingerprint, "concepts": len(library), "pages": pages}
         (staging / STAMP_FILE).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, site_dir)
@@ -95,11 +98,11 @@ def generate_pages(library: Library, site_url: str) -> list[Page]:
     return pages
 
 
-def write_sources(library: Library, docs_dir: Path, site_url: str) -> int:
+def write_sources(library: Library, docs_dir: Path, settings: Settings) -> int:
     """Write the generated Markdown and the catalogue JSON into a fresh ``docs_dir``."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
-    pages = generate_pages(library, site_url)
+    pages = generate_pages(library, settings.site_url)
     for folder in {str(Path(page.path).parent) for page in pages}:
         (docs_dir / folder).mkdir(parents=True, exist_ok=True)
     for page in pages:

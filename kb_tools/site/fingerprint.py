@@ -15,12 +15,15 @@ import yaml
 
 from kb_tools.library import Library
 from kb_tools.settings import Settings
+from kb_tools.site.editor import editor_lockfile
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # The code that turns a library into pages: the site package, the library package (the model
 # and URL scheme it renders), and the shared core modules at the top of the package.
 SITE_CODE = ("site", "library")
 TOOLS = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3")
+# Settings that shape admin/config.yml.
+EDITOR_SETTINGS = {name for name in Settings.model_fields if name.startswith("cms_")}
 
 
 def build_fingerprint(library: Library, settings: Settings, config_file: Path) -> str:
@@ -28,6 +31,7 @@ def build_fingerprint(library: Library, settings: Settings, config_file: Path) -
     digest = hashlib.sha256()
     digest.update(library.content_hash().encode())
     digest.update(f"{site_url(settings.site_url)}\n{settings.api_base_url}\n".encode())
+    digest.update(settings.model_dump_json(include=EDITOR_SETTINGS).encode())
     for name in TOOLS:
         digest.update(f"{name}={version(name)}\n".encode())
     digest.update(config_file.read_bytes())
@@ -41,6 +45,8 @@ def _shaping_files(config_file: Path) -> Iterator[tuple[str, Path]]:
     """The generator code, then the theme overrides, each with a stable name."""
     for path in site_code_files():
         yield path.relative_to(PACKAGE).as_posix(), path
+    if lockfile := editor_lockfile():
+        yield "editor:package-lock.json", lockfile
     custom_dir = _custom_dir(config_file)
     if custom_dir and custom_dir.is_dir():
         for path in sorted(p for p in custom_dir.rglob("*") if p.is_file()):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from kb_tools.cli import cli
 from kb_tools.search import SearchHit, SearchIndex
-from kb_tools.settings import Settings, load_settings
+from kb_tools.settings import Settings
 from search_api.app import create_app
 from search_api.errors import INTERNAL_ERROR
 
@@ -22,22 +20,6 @@ pytestmark = pytest.mark.slow
 
 KI_QUALITY = {"kamera-fehlererkennung-lernfabrik", "ki-sichtpruefung-blended"}
 HIT_FIELDS = {"id", "title", "summary", "center", "url", "score", "section", "snippet"}
-
-
-@pytest.fixture(scope="module")
-def api_settings(sample_library_dir: Path, sample_index_dir: Path) -> Settings:
-    """The sample library and index; no site, so only the API is served."""
-    return load_settings(
-        library_dir=sample_library_dir,
-        index_dir=sample_index_dir,
-        site_dir=sample_index_dir / "kein-site",
-    )
-
-
-@pytest.fixture(scope="module")
-def client(api_settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(api_settings)) as client:
-        yield client
 
 
 def search(client: TestClient, **params: object) -> dict:

@@ -8,7 +8,9 @@ from kb_tools.library import (
     LICENSE_URLS,
     Concept,
     Library,
+    adopt_url,
     center_url,
+    edit_url,
     source_path,
 )
 from kb_tools.site.fragments import (
@@ -35,6 +37,7 @@ def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, sit
         + f"<h1>{esc(concept.meta.title)}</h1>"
         + f'<p class="kb-lead">{esc(concept.meta.summary)}</p>'
         + metadata_card(concept, library, root)
+        + actions(concept, root)
     )
     # The sections stay Markdown headings: they make the table of contents and search sections.
     content = [*body_blocks(concept, renderer), "## Herkunft und Transfer"]
@@ -47,6 +50,13 @@ def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, sit
         "kb_jsonld": script_json(concept_jsonld(concept, library, site_url)),
     }
     return Page(path, concept.meta.title, "\n\n".join(content), meta, before, after)
+
+
+def actions(concept: Concept, root: str) -> str:
+    """Adapt the concept for one's own centre, or edit it, in the editor (admin/)."""
+    adopt = link(root + adopt_url(concept.id), "Für mein Zentrum übernehmen", "md-button")
+    edit = link(root + edit_url(concept.meta.center, concept.id), "Bearbeiten", "md-button")
+    return f'<p class="kb-actions">{adopt} {edit}</p>'
 
 
 def metadata_card(concept: Concept, library: Library, root: str) -> str:

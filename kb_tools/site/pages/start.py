@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kb_tools.library import (
+    ADMIN_URL,
     CATALOGUE_URL,
     CENTERS_URL,
     HOME_URL,
@@ -43,7 +44,8 @@ def start_page(library: Library) -> Page:
             "und eingesetzt haben, zum Nachnutzen und Weiterentwickeln.</p>"
             '<p class="kb-hero__actions">'
             f'<a class="md-button md-button--primary" href="{CATALOGUE_URL}">Katalog durchsuchen</a> '
-            f'<a class="md-button" href="{SEARCH_URL}">Semantische Suche</a></p>'
+            f'<a class="md-button" href="{SEARCH_URL}">Semantische Suche</a> '
+            f'<a class="md-button" href="{ADMIN_URL}">Konzept einreichen</a></p>'
             "</section>",
             f'<div class="kb-stats">{stat_html}</div>',
             "## So ist die Bibliothek aufgebaut",

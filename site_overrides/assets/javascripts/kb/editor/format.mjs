@@ -1,0 +1,79 @@
+/**
+ * The editor's file format "kb-concept": YAML front matter + Markdown body, written the way
+ * `kb validate` wants it. Decap's own front-matter format leaves "" for emptied optional
+ * fields and would write the editor's helper field; this one drops empty values and helper
+ * fields, keeps integers integers and dates plain ISO (2026-03-31), and quotes what YAML 1.1
+ * (PyYAML) would misread (yes, no, on, off).
+ */
+
+/** Fields the editor uses for itself; they never reach the file. */
+export const HELPER_FIELDS = ["kb_id", "kb_original"];
+const INTEGER_FIELDS = new Set(["min", "max", "companies", "participants"]);
+const DATE_FIELDS = new Set(["updated", "since", "date"]);
+// Plain scalars that YAML 1.1 (PyYAML) reads as something else than YAML 1.2 does.
+const YAML11_SPECIAL =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|=|0b[01_]+|0[0-7_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?)$/;
+
+/** Drop empty values recursively: "", null, [], {} (an emptied optional field is absent). */
+export function withoutEmpty(value, key = "") {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => withoutEmpty(item)).filter((item) => item !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([name]) => !HELPER_FIELDS.includes(name))
+      .map(([name, item]) => [name, withoutEmpty(item, name)])
+      .filter(([, item]) => item !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (!text) return undefined;
+    if (INTEGER_FIELDS.has(key) && /^\d+$/.test(text)) return Number(text);
+    return key === "body" ? value : text;
+  }
+  return value;
+}
+
+/** ``{fromFile, toFile}`` for CMS.registerCustomFormat, given the ``yaml`` module. */
+export function conceptFormat(YAML) {
+  function toFile(data, sortedKeys = []) {
+    const { body = "", ...meta } = withoutEmpty(data) || {};
+    const order = [...sortedKeys, ...Object.keys(meta)].filter((k, i, all) => all.indexOf(k) === i);
+    const ordered = Object.fromEntries(order.filter((k) => k in meta).map((k) => [k, meta[k]]));
+    const doc = new YAML.Document(ordered);
+    YAML.visit(doc, {
+      Pair(_, pair) {
+        const { key, value } = pair;
+        const isDate = YAML.isScalar(key) && DATE_FIELDS.has(key.value);
+        if (YAML.isScalar(value) && typeof value.value === "string" && !isDate) {
+          if (YAML11_SPECIAL.test(value.value)) value.type = "QUOTE_DOUBLE";
+        }
+      },
+      Seq(_, seq) {
+        // List items (keywords, industries) have no key of their own.
+        for (const item of seq.items) {
+          if (YAML.isScalar(item) && typeof item.value === "string") {
+            if (YAML11_SPECIAL.test(item.value)) item.type = "QUOTE_DOUBLE";
+          }
+        }
+      },
+    });
+    const front = doc.toString({ lineWidth: 0 });
+    return `---\n${front}---\n\n${String(body).replace(/^\n+/, "")}`;
+  }
+
+  function fromFile(content) {
+    const text = String(content)
+      .replace(/^\ufeff/, "")
+      .replace(/\r\n?/g, "\n");
+    const match = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\n?([\s\S]*)$/.exec(text);
+    if (!match) return { body: text };
+    const meta = YAML.parse(match[1], { version: "1.2", maxAliasCount: 10 }) || {};
+    return { ...(typeof meta === "object" ? meta : {}), body: match[2].replace(/^\n+/, "") };
+  }
+
+  return { fromFile, toFile };
+}

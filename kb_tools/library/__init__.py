@@ -31,7 +31,7 @@ from kb_tools.library.model import (
     Library,
     Section,
 )
-from kb_tools.library.scaffold import adapt_concept, new_concept, slugify
+from kb_tools.library.scaffold import ADAPTED_FIELDS, adapt_concept, new_concept, slugify
 from kb_tools.library.schema import (
     FIELD_NAMES,
     ID_PATTERN,
@@ -67,6 +67,7 @@ from kb_tools.library.urls import (
 )
 
 __all__ = [
+    "ADAPTED_FIELDS",
     "ADMIN_URL",
     "CATALOGUE_URL",
     "CENTERS_FILE",

@@ -25,9 +25,6 @@ from kb_tools.library import (
 )
 from kb_tools.settings import Settings
 
-# Front matter the editor never copies into an adaptation: the original's figures, its
-# transfers and its contact person belong to the original centre.
-NOT_ADAPTED = ("evidence", "transfers", "contact", "adapted_from", "status", "updated", "center")
 BODY_HINT = (
     "Beschreiben Sie das Konzept in den sechs Abschnitten; jede Überschrift beginnt mit „## “."
 )

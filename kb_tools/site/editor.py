@@ -7,7 +7,6 @@ with them, and a library of thousands of concepts would cost it a file each.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import shutil
@@ -16,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from kb_tools.library import ADMIN_URL, Concept, Library, concept_url
+from kb_tools.library import ADAPTED_FIELDS, ADMIN_URL, Concept, Library, concept_url
 from kb_tools.settings import Settings
-from kb_tools.site.cms import NOT_ADAPTED, cms_config
+from kb_tools.site.cms import cms_config
 
 try:  # libyaml writes the configuration of a large library ten times faster
     from yaml import CSafeDumper as _Dumper
@@ -34,12 +33,11 @@ YAML_BROWSER = Path("yaml") / "browser"
 
 def template_data(concept: Concept) -> dict[str, Any]:
     """What "Für mein Zentrum übernehmen" copies from ``concept`` into a new entry."""
-    data = concept.meta.model_dump(mode="json", exclude_none=True, exclude=set(NOT_ADAPTED))
+    data = concept.meta.model_dump(mode="json", include={"title", *ADAPTED_FIELDS})
     return {
-        **{key: value for key, value in data.items() if value not in ([], "")},
+        **{key: value for key, value in data.items() if value not in (None, [], "")},
         "adapted_from": [concept.id],
         "status": "entwurf",
-        "updated": dt.date.today().isoformat(),
         "body": concept.body.strip() + "\n",
         "kb_original": {"id": concept.id, "title": concept.title, "url": concept_url(concept.id)},
     }

@@ -71,9 +71,7 @@ def inspect_library(root: Path) -> LibraryReport:
     The library is ``None`` when ``centers.yml`` or ``taxonomy.yml`` is unusable. Concepts with
     errors are left out of the returned library.
     """
-    root = Path(root)
-    if not root.is_dir():
-        raise LibraryError(f"Bibliotheksordner '{root}' existiert nicht oder ist kein Ordner")
+    root = _library_folder(root)
     problems: list[Problem] = []
     centers = _load_centers(root, problems)
     taxonomy = _load_taxonomy(root, problems)
@@ -134,11 +132,16 @@ def load_library(root: Path, *, strict: bool = False) -> Library:
     return library
 
 
-def load_vocabularies(root: Path) -> tuple[dict[str, Center], Taxonomy]:
-    """Only ``centers.yml`` and ``taxonomy.yml`` (for ``kb new``), or :class:`LibraryInvalid`."""
+def _library_folder(root: Path) -> Path:
     root = Path(root)
     if not root.is_dir():
         raise LibraryError(f"Bibliotheksordner '{root}' existiert nicht oder ist kein Ordner")
+    return root
+
+
+def load_vocabularies(root: Path) -> tuple[dict[str, Center], Taxonomy]:
+    """Only ``centers.yml`` and ``taxonomy.yml`` (for ``kb new``), or :class:`LibraryInvalid`."""
+    root = _library_folder(root)
     problems: list[Problem] = []
     centers = _load_centers(root, problems)
     taxonomy = _load_taxonomy(root, problems)

@@ -11,6 +11,7 @@ import yaml
 from kb_tools.library import (
     FIELD_NAMES,
     LICENSES,
+    SECTIONS,
     STATUSES,
     Library,
     load_library,
@@ -69,17 +70,8 @@ def test_choices_and_labels_come_from_taxonomy_centres_and_schema(library: Libra
     assert fields["topics"]["multiple"] and fields["topics"]["min"] == 1
     assert "280" in fields["summary"]["pattern"][0]
     assert all(f.get("value_type") == "int" for f in fields["group_size"]["fields"])
-    assert [line for line in fields["body"]["default"].split("\n") if line.startswith("## ")] == [
-        f"## {title}"
-        for title in (
-            "Ziel",
-            "Zielgruppe",
-            "Ablauf",
-            "Methoden und Materialien",
-            "Erfahrungen",
-            "Transferhinweise",
-        )
-    ]
+    headings = [line for line in fields["body"]["default"].split("\n") if line.startswith("## ")]
+    assert headings == [f"## {title}" for title in SECTIONS]
 
 
 def test_local_mode_edits_the_working_tree_without_a_workflow(library: Library) -> None:

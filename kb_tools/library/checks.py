@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -34,6 +34,7 @@ class Peers:
     concepts: Mapping[str, Concept]  # every concept that parsed, by id
     files: Mapping[str, Sequence[str]]  # relative paths of every concept file, by file stem
     bodies: Mapping[str, Sequence[Concept]]  # concepts by Concept.body_digest
+    adapted_by: Mapping[str, Sequence[Concept]] = field(default_factory=dict)  # reverse lineage
 
 
 def folder_problems(rel: str, centers: Mapping[str, object]) -> list[Problem]:
@@ -177,7 +178,33 @@ def check_references(concept: Concept, doc: Document, peers: Peers) -> list[Prob
                 "warnung",
             )
         )
+    problems.extend(status_problems(concept, doc, peers.adapted_by.get(concept.id, ())))
     return problems
+
+
+def status_problems(
+    concept: Concept, doc: Document, adaptations: Sequence[Concept]
+) -> list[Problem]:
+    """Warnings where the status contradicts what the file records about the concept's use."""
+    meta = concept.meta
+    line = doc.line_of(("status",))
+
+    def warn(message: str) -> list[Problem]:
+        return [Problem(concept.relpath, line, f"status: {message}", "warnung", "status")]
+
+    evidence = meta.evidence
+    if meta.status == "entwurf" and evidence and (evidence.companies or evidence.participants):
+        return warn(
+            f"'entwurf', aber erprobt mit {evidence.companies} Betrieben und "
+            f"{evidence.participants} Teilnehmenden (evidence) – ist 'erprobt' gemeint?"
+        )
+    elsewhere = [c for c in adaptations if c.meta.center != meta.center]
+    if meta.status == "transferiert" and not meta.transfers and not elsewhere:
+        return warn(
+            "'transferiert', aber weder eine Übertragung (transfers) noch eine Weiterentwicklung "
+            "in einem anderen Zentrum (adapted_from) ist erfasst"
+        )
+    return []
 
 
 def _guidance_left(

@@ -99,7 +99,11 @@ def inspect_library(root: Path) -> LibraryReport:
     by_stem: dict[str, list[str]] = {}
     for rel in files:
         by_stem.setdefault(PurePosixPath(rel).stem, []).append(rel)
-    peers = Peers(concepts, by_stem, bodies)
+    adapted_by: dict[str, list[Concept]] = {}
+    for candidate, _ in candidates:
+        for ref in candidate.meta.adapted_from:
+            adapted_by.setdefault(ref, []).append(candidate)
+    peers = Peers(concepts, by_stem, bodies, adapted_by)
     for concept, doc in candidates:
         problems.extend(check_references(concept, doc, peers))
     bad = {p.path for p in problems if p.is_error}
@@ -197,7 +201,10 @@ def _peers_of(concept: Concept, root: Path, library: Library) -> Peers:
     if concept.id in library.concepts:
         files.add(library.concepts[concept.id].relpath)
     same_body = [c for c in library.with_body(concept.body_digest) if c.relpath != rel]
-    return Peers(concepts, {concept.id: sorted(files)}, {concept.body_digest: same_body})
+    adapted_by = {concept.id: library.derived(concept.id)}
+    return Peers(
+        concepts, {concept.id: sorted(files)}, {concept.body_digest: same_body}, adapted_by
+    )
 
 
 def _concept_relpath(relpath: object) -> str | None:

@@ -23,6 +23,12 @@ Status = Literal["entwurf", "erprobt", "transferiert"]
 License = Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]
 STATUSES: tuple[str, ...] = get_args(Status)
 STATUS_LABELS = {"entwurf": "Entwurf", "erprobt": "Erprobt", "transferiert": "Transferiert"}
+# What each maturity level means, shown beside the badge on the concept page.
+STATUS_MEANINGS = {
+    "entwurf": "Ausgearbeitet, aber noch nicht mit Betrieben erprobt.",
+    "erprobt": "Mit Betrieben oder Teilnehmenden durchgeführt und ausgewertet.",
+    "transferiert": "Erprobt und auch von anderen Zentren übernommen.",
+}
 LICENSES: tuple[str, ...] = get_args(License)
 LICENSE_NAMES = {"CC-BY-4.0": "CC BY 4.0", "CC-BY-SA-4.0": "CC BY-SA 4.0", "CC0-1.0": "CC0 1.0"}
 LICENSE_URLS = {
@@ -110,10 +116,7 @@ class ConceptMeta(Strict):
     center: Annotated[Key, Field(description="Das Zentrum, das das Konzept anbietet.")]
     status: Annotated[
         Status,
-        Field(
-            description="Entwurf: noch nicht erprobt. Erprobt: in Betrieben durchgeführt. "
-            "Transferiert: auch in anderen Zentren eingesetzt."
-        ),
+        Field(description=" ".join(f"{STATUS_LABELS[k]}: {v}" for k, v in STATUS_MEANINGS.items())),
     ]
     topics: Annotated[list[Key], Field(min_length=1, description="Mindestens ein Thema.")]
     formats: Annotated[list[Key], Field(min_length=1, description="Mindestens ein Format.")]

@@ -304,3 +304,50 @@ def test_body_without_any_section_heading_is_a_warning(
     result = validate(library_dir)
     assert result.exit_code == 0, result.output
     assert "warnung: Abschnitt '## Ziel' fehlt" in result.output
+
+
+def test_a_draft_with_tested_companies_gets_a_located_warning(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    evidence = {"companies": 2, "participants": 19, "since": "2025-03-01"}
+    path = write_concept(status="entwurf", evidence=evidence)
+    result = validate(library_dir)
+    assert result.exit_code == 0, result.output
+    line = path.read_text(encoding="utf-8").split("\n").index("status: entwurf") + 1
+    assert (
+        f"testkonzept.md:{line}: warnung: status: 'entwurf', aber erprobt mit 2 Betrieben"
+        in result.output
+    )
+    assert validate(library_dir, "--strict").exit_code == 1
+
+
+def test_transferred_needs_a_transfer_or_an_adaptation_in_another_centre(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept("quelle", title="Quelle", status="transferiert")
+    write_concept("gleiches-zentrum", title="Ableger", adapted_from=["quelle"])
+    assert "'transferiert', aber weder eine Übertragung" in validate(library_dir).output
+    write_concept(
+        "anderes-zentrum", title="Ableger woanders", center="hessen", adapted_from=["quelle"]
+    )
+    assert "'transferiert'" not in validate(library_dir).output
+
+
+def test_transferred_with_a_recorded_transfer_is_fine(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    transfer = [{"center": "hessen", "date": "2025-06-01", "note": "angepasst"}]
+    write_concept(status="transferiert", transfers=transfer)
+    result = validate(library_dir, "--strict")
+    assert result.exit_code == 0, result.output
+
+
+def test_one_edited_text_gets_the_same_status_warning(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    from kb_tools.library import check_concept_text
+
+    write_concept("quelle", title="Quelle")
+    text = concept_text(title="Quelle", status="transferiert")
+    (problem,) = check_concept_text(library_dir, "sachsen/quelle.md", text)
+    assert problem.field == "status" and "'transferiert', aber weder" in problem.message

@@ -161,3 +161,10 @@ def test_evidence_reads_as_a_german_sentence(
     write_concept(evidence={"companies": 1, "participants": 12, "since": dt.date(2024, 3, 1)})
     concept = load_library(library_dir).concepts["testkonzept"]
     assert evidence_text(concept) == "erprobt in 1 Betrieb mit 12 Teilnehmenden seit März 2024"
+
+
+def test_the_status_badge_explains_itself(library_dir: Path, write_concept: WriteConcept) -> None:
+    write_concept(status="entwurf")
+    library = load_library(library_dir)
+    page = next(p for p in generate_pages(library, SITE_URL) if p.path.startswith("konzepte/"))
+    assert "Ausgearbeitet, aber noch nicht mit Betrieben erprobt." in page.before

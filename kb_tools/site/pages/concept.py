@@ -6,6 +6,7 @@ from kb_tools.library import (
     CATALOGUE_URL,
     LICENSE_NAMES,
     LICENSE_URLS,
+    STATUS_MEANINGS,
     Concept,
     Library,
     adopt_url,
@@ -67,7 +68,11 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
             "Zentrum",
             f"{link(root + center_url(meta.center), center.name)} ({esc(center.region)})",
         ),
-        ("Status", status_badge(library, meta.status)),
+        (
+            "Status",
+            f"{status_badge(library, meta.status)} "
+            f'<span class="kb-muted">{esc(STATUS_MEANINGS[meta.status])}</span>',
+        ),
         ("Themen", topic_links(concept, library, root)),
         ("Formate", esc(", ".join(library.label("formats", k) for k in meta.formats))),
         ("Zielgruppen", esc(", ".join(library.label("audience", k) for k in meta.audience))),

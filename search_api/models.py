@@ -77,6 +77,13 @@ class Evidence(ApiModel):
     since: dt.date = Field(description="Erprobt seit.")
 
 
+class ContactOut(ApiModel):
+    name: str = Field(description="Ansprechperson.")
+    email: str | None = Field(description="E-Mail-Adresse (sonst die des Zentrums nutzen).")
+    phone: str | None = Field(description="Telefon.")
+    url: str | None = Field(description="Webseite.")
+
+
 class SectionOut(ApiModel):
     title: str = Field(description="Überschrift (H2).")
     text: str = Field(description="Inhalt als Markdown.")
@@ -101,7 +108,7 @@ class ConceptDetail(ApiModel):
     group_size: GroupSize | None
     industries: list[str]
     keywords: list[str]
-    contact: str | None
+    contact: ContactOut | None
     evidence: Evidence | None
     body: str = Field(description="Der ganze Text als Markdown.")
     sections: list[SectionOut] = Field(description="Die H2-Abschnitte des Textes.")
@@ -135,7 +142,7 @@ class ConceptDetail(ApiModel):
             group_size=GroupSize(**meta.group_size.model_dump()) if meta.group_size else None,
             industries=list(meta.industries),
             keywords=list(meta.keywords),
-            contact=meta.contact,
+            contact=ContactOut(**meta.contact.model_dump()) if meta.contact else None,
             evidence=Evidence(**meta.evidence.model_dump()) if meta.evidence else None,
             body=concept.body,
             sections=[SectionOut(title=s.title, text=s.text) for s in concept.sections],

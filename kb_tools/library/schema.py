@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 from pydantic_core import ErrorDetails
@@ -90,6 +91,27 @@ class Evidence(Strict):
     since: dt.date
 
 
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+]
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+
+
+PATTERN_HINTS = {
+    "email": "keine gültige E-Mail-Adresse (name@beispiel.de)",
+    "url": "keine Webadresse (sie beginnt mit https://)",
+}
+
+
+class Contact(Strict):
+    """Who answers questions about a concept; a plain text in a file means the name."""
+
+    name: Text
+    email: Email | None = None
+    phone: Text | None = None
+    url: WebAddress | None = None
+
+
 class Transfer(Strict):
     center: Key
     date: dt.date
@@ -134,7 +156,13 @@ class ConceptMeta(Strict):
         list[Text], Field(description="Branchen, in denen das Konzept erprobt wurde (frei).")
     ] = []
     keywords: Annotated[list[Text], Field(description="Schlagwörter für die Suche.")] = []
-    contact: Annotated[Text | None, Field(description="Ansprechperson im Zentrum.")] = None
+    contact: Annotated[
+        Contact | None,
+        Field(
+            description="Ansprechperson: Name, optional E-Mail, Telefon und Webseite. "
+            "Ohne E-Mail führt „Kontakt aufnehmen“ zur Adresse des Zentrums."
+        ),
+    ] = None
     evidence: Annotated[
         Evidence | None, Field(description="Wie oft erprobt: Betriebe, Teilnehmende, seit wann.")
     ] = None
@@ -144,6 +172,11 @@ class ConceptMeta(Strict):
     transfers: Annotated[
         list[Transfer], Field(description="Zentren, die das Konzept übernommen haben.")
     ] = []
+
+    @field_validator("contact", mode="before")
+    @classmethod
+    def _contact_name(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(ConceptMeta.model_fields)
@@ -173,6 +206,10 @@ def _message(err: ErrorDetails, known_keys: tuple[str, ...]) -> str:
     if kind == "literal_error":
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"ungültiger Wert {value!r} – erlaubt: {allowed}{did_you_mean(value, allowed.split(', '))}"
+    if kind == "string_pattern_mismatch":
+        field = str(err["loc"][-1]) if err["loc"] else ""
+        expected = PATTERN_HINTS.get(field, "hat nicht die erwartete Form")
+        return f"{expected}: {value!r}"
     if kind == "string_too_long":
         return f"zu lang ({len(str(value))} Zeichen, höchstens {ctx['max_length']})"
     if kind == "string_too_short":

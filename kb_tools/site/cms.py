@@ -215,7 +215,21 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
         optional(
             {"name": "keywords", "label": "Schlagwörter", "widget": "list", **hint("keywords")}
         ),
-        optional({"name": "contact", "label": "Kontakt", "widget": "string", **hint("contact")}),
+        optional(
+            {
+                "name": "contact",
+                "label": "Kontakt",
+                "widget": "object",
+                "collapsed": True,
+                **hint("contact"),
+                "fields": [
+                    {"name": "name", "label": "Name", "widget": "string", "required": False},
+                    {"name": "email", "label": "E-Mail", "widget": "string", "required": False},
+                    {"name": "phone", "label": "Telefon", "widget": "string", "required": False},
+                    {"name": "url", "label": "Webseite", "widget": "string", "required": False},
+                ],
+            }
+        ),
         optional(
             {
                 "name": "evidence",

@@ -103,3 +103,8 @@ test("withDefaults prefills every collection but keeps each centre's own centre"
   );
   assert.equal(collectionOfHash(newEntryHash("b")), "b");
 });
+
+test("fromFile turns a contact given as a plain name into the form's shape", () => {
+  const parsed = format.fromFile("---\ntitle: T\ncontact: Erika Muster\n---\nText\n");
+  assert.deepEqual(parsed.contact, { name: "Erika Muster" });
+});

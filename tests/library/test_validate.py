@@ -351,3 +351,22 @@ def test_one_edited_text_gets_the_same_status_warning(
     text = concept_text(title="Quelle", status="transferiert")
     (problem,) = check_concept_text(library_dir, "sachsen/quelle.md", text)
     assert problem.field == "status" and "'transferiert', aber weder" in problem.message
+
+
+def test_a_contact_is_a_name_or_name_with_address(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept("als-text", title="Als Text", contact="Erika Muster, Bildungsreferentin")
+    full = {"name": "Erika Muster", "email": "e.muster@zentrum.example", "phone": "0341 123"}
+    write_concept("als-objekt", title="Als Objekt", contact=full)
+    assert validate(library_dir, "--strict").exit_code == 0
+
+
+def test_a_broken_contact_address_is_located(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept(contact={"name": "E", "email": "kaputt", "url": "ftp://x"})
+    result = validate(library_dir)
+    assert result.exit_code == 1
+    assert "contact.email: keine gültige E-Mail-Adresse" in result.output
+    assert "contact.url: keine Webadresse" in result.output

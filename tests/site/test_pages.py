@@ -168,3 +168,19 @@ def test_the_status_badge_explains_itself(library_dir: Path, write_concept: Writ
     library = load_library(library_dir)
     page = next(p for p in generate_pages(library, SITE_URL) if p.path.startswith("konzepte/"))
     assert "Ausgearbeitet, aber noch nicht mit Betrieben erprobt." in page.before
+
+
+def test_contact_button_writes_to_the_person_else_to_the_centre(
+    library_dir: Path, write_concept: WriteConcept
+) -> None:
+    write_concept("mit-adresse", title="Mit Adresse", contact={"name": "E", "email": "e@z.example"})
+    write_concept("ohne-adresse", title="Ohne Adresse", contact="Erika Muster")
+    library = load_library(library_dir)
+    pages = {p.path: p for p in generate_pages(library, SITE_URL)}
+    own = pages["konzepte/mit-adresse.md"].before
+    assert (
+        'href="mailto:e@z.example?subject=Anfrage%20zum%20Konzept%20%E2%80%9EMit%20Adresse' in own
+    )
+    centre = library.centers["sachsen"].email
+    assert f'href="mailto:{centre}?subject=' in pages["konzepte/ohne-adresse.md"].before
+    assert "Erika Muster" in pages["konzepte/ohne-adresse.md"].before

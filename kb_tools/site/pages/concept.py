@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from kb_tools.library import (
     CATALOGUE_URL,
     LICENSE_NAMES,
     LICENSE_URLS,
     STATUS_MEANINGS,
     Concept,
+    Contact,
     Library,
     adopt_url,
     center_url,
@@ -21,6 +24,7 @@ from kb_tools.site.fragments import (
     link,
     month_year,
     plural,
+    safe_url,
     status_badge,
     topic_links,
 )
@@ -38,7 +42,7 @@ def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, sit
         + f"<h1>{esc(concept.meta.title)}</h1>"
         + f'<p class="kb-lead">{esc(concept.meta.summary)}</p>'
         + metadata_card(concept, library, root)
-        + actions(concept, root)
+        + actions(concept, library, root)
     )
     # The sections stay Markdown headings: they make the table of contents and search sections.
     content = [*body_blocks(concept, renderer), "## Herkunft und Transfer"]
@@ -53,11 +57,37 @@ def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, sit
     return Page(path, concept.meta.title, "\n\n".join(content), meta, before, after)
 
 
-def actions(concept: Concept, root: str) -> str:
-    """Adapt the concept for one's own centre, or edit it, in the editor (admin/)."""
-    adopt = link(root + adopt_url(concept.id), "Für mein Zentrum übernehmen", "md-button")
-    edit = link(root + edit_url(concept.meta.center, concept.id), "Bearbeiten", "md-button")
-    return f'<p class="kb-actions">{adopt} {edit}</p>'
+def actions(concept: Concept, library: Library, root: str) -> str:
+    """Write to the people behind the concept; adapt or edit it in the editor (admin/)."""
+    buttons = []
+    if address := contact_address(concept, library):
+        subject = f"Anfrage zum Konzept „{concept.title}“"
+        mailto = f"mailto:{quote(address, safe='@')}?subject={quote(subject)}"
+        buttons.append(link(mailto, "Kontakt aufnehmen", "md-button md-button--primary"))
+    buttons.append(link(root + adopt_url(concept.id), "Für mein Zentrum übernehmen", "md-button"))
+    buttons.append(
+        link(root + edit_url(concept.meta.center, concept.id), "Bearbeiten", "md-button")
+    )
+    return f'<p class="kb-actions">{" ".join(buttons)}</p>'
+
+
+def contact_address(concept: Concept, library: Library) -> str | None:
+    """The contact person's e-mail address, else the centre's."""
+    contact = concept.meta.contact
+    return (contact.email if contact else None) or library.centers[concept.meta.center].email
+
+
+def contact_details(contact: Contact) -> str:
+    parts = [esc(contact.name)]
+    if contact.email:
+        parts.append(f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>')
+    if contact.phone:
+        parts.append(
+            f'<a href="tel:{esc(contact.phone.replace(" ", ""))}">{esc(contact.phone)}</a>'
+        )
+    if url := safe_url(contact.url):
+        parts.append(f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>')
+    return " · ".join(parts)
 
 
 def metadata_card(concept: Concept, library: Library, root: str) -> str:
@@ -103,7 +133,7 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
         )
     )
     if meta.contact:
-        rows.append(("Kontakt", esc(meta.contact)))
+        rows.append(("Kontakt", contact_details(meta.contact)))
     if meta.keywords:
         rows.append(("Schlagwörter", esc(", ".join(meta.keywords))))
     return meta_list(rows)

@@ -71,8 +71,11 @@ export function conceptFormat(YAML) {
       .replace(/\r\n?/g, "\n");
     const match = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\n?([\s\S]*)$/.exec(text);
     if (!match) return { body: text };
-    const meta = YAML.parse(match[1], { version: "1.2", maxAliasCount: 10 }) || {};
-    return { ...(typeof meta === "object" ? meta : {}), body: match[2].replace(/^\n+/, "") };
+    const parsed = YAML.parse(match[1], { version: "1.2", maxAliasCount: 10 }) || {};
+    const meta = typeof parsed === "object" ? parsed : {};
+    // A contact may be written as a plain name; the form edits it as {name, email, …}.
+    if (typeof meta.contact === "string") meta.contact = { name: meta.contact };
+    return { ...meta, body: match[2].replace(/^\n+/, "") };
   }
 
   return { fromFile, toFile };

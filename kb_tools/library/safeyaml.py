@@ -17,7 +17,7 @@ import yaml
 try:  # libyaml parses valid files ~10× faster than the pure-Python loader.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # same API, no libyaml
 
 # Limits for one YAML document, checked on its event stream before anything is built. A
 # concept's front matter is three levels deep and has about a hundred nodes.

@@ -1,4 +1,4 @@
-// The views' pure text helpers (building nodes needs a DOM and is covered by the browser tests).
+// The views' pure text helpers; facts.test.mjs builds their nodes on a fake DOM.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 

@@ -4,6 +4,7 @@ import { h } from "../dom.mjs";
 import { hitHref } from "../paths.mjs";
 import { snippetParts } from "../snippet.mjs";
 import { number, plural } from "../text.mjs";
+import { renderFacts } from "./facts.mjs";
 
 const isText = (value) => typeof value === "string" && value !== "";
 
@@ -66,6 +67,7 @@ export function renderHit(hit, { labels, siteRoot }) {
       isText(hit.snippet)
         ? renderSnippet(hit.snippet)
         : h("p", { class: "kb-hit__snippet", text: hit.summary || "" }),
+      renderFacts(hit.facts),
       topics.length > 0 &&
         h(
           "ul",

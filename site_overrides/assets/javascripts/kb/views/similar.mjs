@@ -1,6 +1,7 @@
 /** The "Ähnliche Konzepte" box of a concept page. */
 
 import { h } from "../dom.mjs";
+import { renderFacts } from "./facts.mjs";
 import { conceptLink, hitCenter } from "./results.mjs";
 
 /** Heading and list of similar concepts (hits of GET /api/concepts/{id}/similar). */
@@ -17,6 +18,7 @@ export function renderSimilar(hits, { labels, siteRoot }) {
           conceptLink(hit, siteRoot, { class: "kb-similar__link" }),
           hit.center && h("span", { class: "kb-similar__center", text: hitCenter(hit, labels) }),
           hit.summary && h("p", { class: "kb-similar__summary", text: hit.summary }),
+          renderFacts(hit.facts),
         ),
       ),
     ),

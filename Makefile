@@ -61,10 +61,12 @@ index: install
 serve: install
 	$(KB) serve
 
-## System packages (Debian's chromium for the browser tests); needs root. CI runs it too.
+## System packages: Debian's chromium for the browser tests, Pango and fonts for WeasyPrint
+## (the PDF of each concept); needs root. CI runs it too.
 system-deps:
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 ## Every test: JS units, then unit, CLI, API, real model, real uvicorn, real browser.
 test: install-dev test-js

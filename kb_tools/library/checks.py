@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from kb_tools.library.frontmatter import Document, dotted
 from kb_tools.library.markdown import split_sections
+from kb_tools.library.materials import check_materials, listed_files, unlisted_files
 from kb_tools.library.model import VOCABULARIES, Concept, Library, Section
 from kb_tools.library.schema import FIELD_NAMES, ID_PATTERN, SECTIONS, ConceptMeta, german_errors
 from kb_tools.library.template import guidance_in
@@ -114,7 +115,10 @@ def make_concept(
                 where,
             )
     report_omitted()
-    ok = not problems
+    materials, material_problems = check_materials(root, rel, doc, meta)
+    problems.extend(material_problems)
+    problems.extend(unlisted_files(root, rel, listed_files(materials)))
+    ok = not any(p.is_error for p in problems)
     intro, sections = split_sections(doc.body, doc.body_line)
     titles = [s.title for s in sections]
     for wanted in SECTIONS:
@@ -127,7 +131,16 @@ def make_concept(
         return None, problems
     digest = hashlib.sha256(doc.raw.encode()).hexdigest()
     concept = Concept(
-        concept_id, root / rel, rel, meta, doc.body, doc.body_line, intro, tuple(sections), digest
+        concept_id,
+        root / rel,
+        rel,
+        meta,
+        doc.body,
+        doc.body_line,
+        intro,
+        tuple(sections),
+        digest,
+        materials,
     )
     return concept, problems
 

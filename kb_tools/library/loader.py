@@ -32,6 +32,7 @@ from kb_tools.library.frontmatter import (
     read_yaml_file,
     source_text,
 )
+from kb_tools.library.materials import orphan_folders
 from kb_tools.library.model import (
     CENTERS_FILE,
     TAXONOMY_FILE,
@@ -77,6 +78,7 @@ def inspect_library(root: Path) -> LibraryReport:
     taxonomy = _load_taxonomy(root, problems)
     files, stray = _markdown_files(root)
     problems.extend(Problem(rel, 1, FOLDER_MESSAGE, "warnung") for rel in stray)
+    problems.extend(orphan_folders(root, files))
     checked = len(files) + len(stray)
     if centers is not None:
         for rel in files:
@@ -289,12 +291,13 @@ def _load_yaml(
 
 
 def _markdown_files(root: Path) -> tuple[list[str], list[str]]:
-    """Relative paths of the ``<zentrum>/<id>.md`` files and of other (stray) Markdown files."""
+    """Relative paths of the ``<zentrum>/<id>.md`` files and of stray Markdown files beside
+    ``centers.yml``; deeper files lie in materials folders (:mod:`.materials` checks them)."""
     files: list[str] = []
     stray: list[str] = []
-    for path in sorted(root.rglob("*.md")):
+    for path in sorted([*root.glob("*.md"), *root.glob("*/*.md")]):
         parts = path.relative_to(root).parts
-        if any(part.startswith(".") for part in parts):
+        if any(part.startswith(".") for part in parts) or not path.is_file():
             continue
         (files if len(parts) == 2 else stray).append(path.relative_to(root).as_posix())
     return files, stray

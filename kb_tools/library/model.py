@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kb_tools.library.materials import MaterialFile
 from kb_tools.library.schema import Center, ConceptMeta, Taxonomy
 from kb_tools.library.urls import concept_url
 
@@ -43,6 +44,7 @@ class Concept:
     intro: str
     sections: tuple[Section, ...]
     source_hash: str
+    materials: tuple[MaterialFile, ...] = ()
 
     @property
     def title(self) -> str:
@@ -122,4 +124,6 @@ class Library:
             digest.update((self.root / name).read_bytes())
         for concept in self:
             digest.update(f"{concept.id}:{concept.source_hash}\n".encode())
+            for material in concept.materials:
+                digest.update(f"{material.file}:{material.sha256}\n".encode())
         return digest.hexdigest()

@@ -112,6 +112,43 @@ class Contact(Strict):
     url: WebAddress | None = None
 
 
+HttpsAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Material(Strict):
+    """One handout, worksheet or link that comes with a concept."""
+
+    title: Annotated[Text, Field(description="Wie die Datei auf der Seite heißt.")]
+    file: Annotated[
+        Text | None,
+        Field(description="Dateiname im Materialordner neben dem Konzept (<zentrum>/<id>/)."),
+    ] = None
+    url: Annotated[
+        HttpsAddress | None, Field(description="Oder eine Webadresse (nur https://).")
+    ] = None
+    license: Annotated[
+        License | None, Field(description="Lizenz der Datei; ohne Angabe die des Konzepts.")
+    ] = None
+    description: Annotated[Text | None, Field(description="Wofür man das Material braucht.")] = None
+
+    @field_validator("url")
+    @classmethod
+    def _https_only(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        if not re.fullmatch(r"https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", value, re.IGNORECASE):
+            raise ValueError(
+                f"nur https://-Adressen erlaubt (z. B. https://beispiel.de/datei.pdf): {value!r}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _file_or_url(self) -> Material:
+        if (self.file is None) == (self.url is None):
+            raise ValueError("braucht genau eines von file (Datei) oder url (Webadresse)")
+        return self
+
+
 class Transfer(Strict):
     center: Key
     date: dt.date
@@ -171,6 +208,20 @@ class ConceptMeta(Strict):
     ] = []
     transfers: Annotated[
         list[Transfer], Field(description="Zentren, die das Konzept übernommen haben.")
+    ] = []
+    evaluation: Annotated[
+        Text | None,
+        Field(
+            description="Wie die Ergebnisse der Erprobung erhoben wurden (Feedbackbogen, "
+            "Interviews, Nachbefragung …)."
+        ),
+    ] = None
+    materials: Annotated[
+        list[Material],
+        Field(
+            description="Dateien und Links zum Konzept: Titel und Datei (im Ordner "
+            "<zentrum>/<id>/) oder https-Adresse, optional Lizenz und Beschreibung."
+        ),
     ] = []
 
     @field_validator("contact", mode="before")

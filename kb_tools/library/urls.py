@@ -7,7 +7,7 @@ JSON-LD makes them absolute; nothing else spells a path out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 HOME_URL = ""
 CATALOGUE_URL = "katalog/"
@@ -21,6 +21,21 @@ ADMIN_URL = "admin/"
 
 def concept_url(concept_id: str) -> str:
     return f"{CONCEPTS_URL}{concept_id}/"
+
+
+def material_url(concept_id: str, file: str) -> str:
+    """A material file, copied beside its concept page: ``konzepte/x/materialien/a.pdf``."""
+    return f"{concept_url(concept_id)}materialien/{quote(file)}"
+
+
+def materials_zip_url(concept_id: str) -> str:
+    """All material files of a concept in one ZIP."""
+    return f"{concept_url(concept_id)}{concept_id}-materialien.zip"
+
+
+def concept_pdf_url(concept_id: str) -> str:
+    """The printable kit of a concept (Steckbrief, sections, materials, attribution)."""
+    return f"{concept_url(concept_id)}{concept_id}.pdf"
 
 
 def center_url(center: str) -> str:

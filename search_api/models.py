@@ -17,10 +17,13 @@ from kb_tools.library import (
     LICENSE_URLS,
     Concept,
     Library,
+    MaterialFile,
     allowed_values,
     center_url,
+    concept_pdf_url,
     facet_counts,
     facet_label,
+    material_url,
 )
 from kb_tools.search import Label, SearchHit, SearchResults, SimilarResults, labels
 
@@ -84,6 +87,31 @@ class ContactOut(ApiModel):
     url: str | None = Field(description="Webseite.")
 
 
+class MaterialOut(ApiModel):
+    title: str = Field(description="Titel des Materials.")
+    url: str = Field(
+        description="Download relativ zur Wurzel der Website, oder eine externe https-Adresse."
+    )
+    type: str = Field(description="Art der Datei, z. B. „PDF“ oder „Link“.")
+    media_type: str | None = Field(description="Medientyp (MIME), bei Dateien.")
+    size: int | None = Field(description="Größe in Byte, bei Dateien.")
+    license: str = Field(description="Lizenz (SPDX-Kennung); ohne Angabe die des Konzepts.")
+    description: str | None = Field(description="Wofür das Material gedacht ist.")
+
+    @classmethod
+    def of(cls, concept: Concept, material: MaterialFile) -> MaterialOut:
+        is_file = material.file is not None
+        return cls(
+            title=material.title,
+            url=material_url(concept.id, material.file) if material.file else material.url or "",
+            type=material.label,
+            media_type=material.mime if is_file else None,
+            size=material.size if is_file else None,
+            license=material.license,
+            description=material.description,
+        )
+
+
 class SectionOut(ApiModel):
     title: str = Field(description="Überschrift (H2).")
     text: str = Field(description="Inhalt als Markdown.")
@@ -110,6 +138,9 @@ class ConceptDetail(ApiModel):
     keywords: list[str]
     contact: ContactOut | None
     evidence: Evidence | None
+    evaluation: str | None = Field(description="Wie die Ergebnisse der Erprobung erhoben wurden.")
+    materials: list[MaterialOut] = Field(description="Dateien und Links zum Konzept.")
+    pdf_url: str = Field(description="Das Konzept als PDF, relativ zur Wurzel der Website.")
     body: str = Field(description="Der ganze Text als Markdown.")
     sections: list[SectionOut] = Field(description="Die H2-Abschnitte des Textes.")
     lineage: Lineage
@@ -144,6 +175,9 @@ class ConceptDetail(ApiModel):
             keywords=list(meta.keywords),
             contact=ContactOut(**meta.contact.model_dump()) if meta.contact else None,
             evidence=Evidence(**meta.evidence.model_dump()) if meta.evidence else None,
+            evaluation=meta.evaluation,
+            materials=[MaterialOut.of(concept, m) for m in concept.materials],
+            pdf_url=concept_pdf_url(concept.id),
             body=concept.body,
             sections=[SectionOut(title=s.title, text=s.text) for s in concept.sections],
             lineage=Lineage(

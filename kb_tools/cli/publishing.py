@@ -29,7 +29,8 @@ def build(library_dir: Path | None, site_dir: Path | None, force: bool) -> None:
     else:
         click.echo(
             f"Website gebaut: {report.pages} Seiten, {report.concepts} Konzepte "
-            f"in {report.seconds:.1f} s → '{report.site_dir}'."
+            f"({report.pdfs_rendered} PDF neu erstellt) in {report.seconds:.1f} s "
+            f"→ '{report.site_dir}'."
         )
 
 

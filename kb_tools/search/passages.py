@@ -5,9 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kb_tools.library import Concept, Library, plain_text
+from kb_tools.library import Concept, Library, material_text, plain_text
 
 SUMMARY_SECTION = "Zusammenfassung"
+# A material's passages are named after it, so a hit says where the words stood.
+MATERIAL_SECTION = "Material: {title}"
+# Material text is cut into passages of about this many characters, at most this many each.
+CHUNK_CHARS = 700
+MAX_MATERIAL_PASSAGES = 12
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,31 @@ def passages_of(concept: Concept) -> list[Passage]:
         if text:
             embed = f"{meta.title} – {section.title}\n{text}"
             passages.append(Passage(concept.id, section.title, text, embed))
+    for material in concept.materials:
+        name = MATERIAL_SECTION.format(title=material.title)
+        for chunk in chunks(material_text(material))[:MAX_MATERIAL_PASSAGES]:
+            embed = f"{meta.title} – {name}\n{chunk}"
+            passages.append(Passage(concept.id, name, chunk, embed))
     return passages
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` in pieces of about ``size`` characters, cut between paragraphs or words."""
+    pieces: list[str] = []
+    current: list[str] = []
+    length = 0
+    for paragraph in text.split("\n\n"):
+        for index, word in enumerate(paragraph.split()):
+            word = word[:size]
+            if length and length + len(word) + 1 > size:
+                pieces.append(" ".join(current))
+                current, length = [], 0
+            # A paragraph break inside a piece stays a line break.
+            current.append(f"\n{word}" if index == 0 and current else word)
+            length += len(word) + 1
+    if current:
+        pieces.append(" ".join(current))
+    return [piece.replace(" \n", "\n") for piece in pieces]
 
 
 def library_passages(library: Library) -> list[Passage]:
@@ -71,4 +100,5 @@ def body_text(concept: Concept) -> str:
     """The whole body as plain text, section by section (each section is read once: cached)."""
     parts = [plain_text(concept.intro)]
     parts += [f"{section.title}\n{plain_text(section.text)}" for section in concept.sections]
+    parts += [f"{m.title}\n{material_text(m)}" for m in concept.materials]
     return "\n".join(part for part in parts if part)

@@ -11,7 +11,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kb_tools.library import Concept, Library
+from kb_tools.library import Concept, Library, concept_facts
 
 _MARK = re.compile(r"(</?mark>)")
 
@@ -27,6 +27,18 @@ class Label(ResultModel):
     label: str = Field(description="Deutsche Bezeichnung.")
 
 
+class Facts(ResultModel):
+    """What a result card shows besides title and summary (German texts)."""
+
+    audience: str = Field(description="Zielgruppen, mit Komma getrennt.")
+    formats: str = Field(description="Formate, mit Komma getrennt.")
+    duration: str | None = Field(description="Dauer, wie das Zentrum sie angibt.")
+    evidence: str | None = Field(
+        description="Erprobung in Worten, z. B. „erprobt in 3 Betrieben mit 40 Teilnehmenden "
+        "seit März 2024“; bei Angeboten für Selbstständige zählen Personen."
+    )
+
+
 class SearchHit(ResultModel):
     """One concept in a result list, with the passage that matched best."""
 
@@ -38,6 +50,7 @@ class SearchHit(ResultModel):
     region: str = Field(description="Region des Zentrums.")
     status: str = Field(description="entwurf, erprobt oder transferiert.")
     topics: list[Label] = Field(description="Themen des Konzepts.")
+    facts: Facts = Field(description="Zielgruppe, Format, Dauer und Erprobung für die Karte.")
     url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
     score: float = Field(description="Relevanz; nur innerhalb einer Antwort vergleichbar.")
     section: str = Field(description="Abschnitt, der am besten passt.")
@@ -70,6 +83,7 @@ class SearchHit(ResultModel):
             region=center.region,
             status=meta.status,
             topics=labels(library, "topics", meta.topics),
+            facts=Facts(**concept_facts(meta, library.taxonomy)),
             url=concept.url,
             score=round(float(score), 4),
             section=section,

@@ -20,6 +20,7 @@ from typing import Any
 from kb_tools.errors import BuildError
 from kb_tools.library import Library, load_library
 from kb_tools.settings import Settings
+from kb_tools.site.downloads import write_materials
 from kb_tools.site.editor import write_editor
 from kb_tools.site.fingerprint import build_fingerprint
 from kb_tools.site.mkdocs import run_mkdocs
@@ -36,6 +37,7 @@ from kb_tools.site.pages import (
     topic_page,
     topics_index,
 )
+from kb_tools.site.printkit import CACHE_FOLDER, write_kits
 from kb_tools.site.sanitize import BodyRenderer
 
 STAMP_FILE = ".kb-build.json"
@@ -51,6 +53,7 @@ class BuildReport:
     pages: int
     seconds: float
     skipped: bool
+    pdfs_rendered: int = 0
 
 
 def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
@@ -77,13 +80,18 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         run_mkdocs(config_file, docs_dir, staging, settings)
         # Files MkDocs has nothing to do with go straight into the built site.
         write_editor(library, settings, staging)
+        write_materials(library, staging)
+        kits = write_kits(
+            library, settings.site_url, Path(settings.build_dir) / CACHE_FOLDER, staging
+        )
         stamp = {"fingerprint": fingerprint, "concepts": len(library), "pages": pages}
         (staging / STAMP_FILE).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildReport(site_dir, len(library), pages, time.perf_counter() - started, False)
+    seconds = time.perf_counter() - started
+    return BuildReport(site_dir, len(library), pages, seconds, False, kits.rendered)
 
 
 def generate_pages(library: Library, site_url: str) -> list[Page]:

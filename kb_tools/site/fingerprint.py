@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # The code that turns a library into pages: the site package, the library package (the model
 # and URL scheme it renders), and the shared core modules at the top of the package.
 SITE_CODE = ("site", "library")
-TOOLS = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3")
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3", "weasyprint", "segno")
 # Settings that shape admin/config.yml.
 EDITOR_SETTINGS = {name for name in Settings.model_fields if name.startswith("cms_")}
 
@@ -66,7 +66,7 @@ def site_url(url: str) -> str:
 
 
 def _is_source(path: Path) -> bool:
-    return "__pycache__" not in path.parts and path.suffix in (".py", ".md")
+    return "__pycache__" not in path.parts and path.suffix in (".py", ".md", ".css")
 
 
 def _custom_dir(config_file: Path) -> Path | None:

@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from kb_tools.library import Concept, Library, center_url, concept_url, facet_label, topic_url
-
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
+from kb_tools.library import (
+    FACT_LABELS,
+    CardFacts,
+    Concept,
+    Library,
+    center_url,
+    concept_facts,
+    concept_url,
+    facet_label,
+    topic_url,
+)
 
 
 def esc(value: object) -> str:
     """HTML-escape text for element content and quoted attribute values."""
     return escape(str(value), quote=True)
-
-
-def german_date(day: dt.date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def month_year(day: dt.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def link(href: str, text: str, css: str = "") -> str:
@@ -57,7 +49,6 @@ def concept_card(concept: Concept, library: Library, root: str, heading: str = "
     """A catalogue card; the title link covers the whole card (see stylesheets/kb/cards.css)."""
     meta = concept.meta
     center = library.centers[meta.center]
-    formats = " · ".join(library.label("formats", key) for key in meta.formats)
     topics = chip_list((library.label("topics", key), None) for key in meta.topics)
     return (
         f'<article class="kb-card" data-kb-id="{esc(concept.id)}">'
@@ -66,10 +57,20 @@ def concept_card(concept: Concept, library: Library, root: str, heading: str = "
         f'<{heading} class="kb-card__title">{link(root + concept_url(concept.id), meta.title)}'
         f"</{heading}>"
         f'<p class="kb-card__summary">{esc(meta.summary)}</p>'
+        f"{facts_list(concept_facts(meta, library.taxonomy))}"
         f"{topics}"
-        f'<p class="kb-card__formats">{esc(formats)}</p>'
         "</article>"
     )
+
+
+def facts_list(facts: CardFacts) -> str:
+    """Zielgruppe, Format, Dauer, Erprobung as a small definition list (unknown rows left out)."""
+    rows = "".join(
+        f"<div><dt>{esc(FACT_LABELS[key])}</dt><dd>{esc(value)}</dd></div>"
+        for key, value in facts.items()
+        if value
+    )
+    return f'<dl class="kb-facts">{rows}</dl>'
 
 
 def card_grid(concepts: Iterable[Concept], library: Library, root: str, grid_id: str = "") -> str:

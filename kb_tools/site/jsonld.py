@@ -9,7 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kb_tools.library import LICENSE_URLS, Concept, Library, concept_url
+from kb_tools.library import (
+    LICENSE_URLS,
+    Concept,
+    Library,
+    MaterialFile,
+    concept_pdf_url,
+    concept_url,
+    material_url,
+)
 from kb_tools.site.fragments import safe_url
 
 AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
@@ -58,6 +66,13 @@ def concept_jsonld(concept: Concept, library: Library, site_url: str) -> dict[st
         "isAccessibleForFree": True,
         "mainEntityOfPage": [{"id": base + concept_url(concept.id)}],
     }
+    pdf = {"type": "MediaObject", "contentUrl": base + concept_pdf_url(concept.id)}
+    record["encoding"] = [
+        {**pdf, "encodingFormat": "application/pdf"},
+        *(_media(concept, m, base) for m in concept.materials if m.file is not None),
+    ]
+    if concept.materials:
+        record["hasPart"] = [_part(concept, m, base) for m in concept.materials]
     based_on = library.sources(concept)
     if based_on:
         record["isBasedOn"] = [
@@ -73,6 +88,33 @@ def script_json(data: Any) -> str:
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, code)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _media(concept: Concept, material: MaterialFile, base: str) -> dict[str, Any]:
+    """A material file as an AMB ``MediaObject``: download URL, media type, size in bytes."""
+    assert material.file is not None
+    return {
+        "type": "MediaObject",
+        "contentUrl": base + material_url(concept.id, material.file),
+        "encodingFormat": material.mime,
+        "contentSize": str(material.size),
+        "sha256": material.sha256,
+    }
+
+
+def _part(concept: Concept, material: MaterialFile, base: str) -> dict[str, Any]:
+    """A material as a part of the concept, with its own licence and (for files) encoding."""
+    part: dict[str, Any] = {
+        "id": material.url or base + material_url(concept.id, material.file or ""),
+        "type": ["LearningResource"],
+        "name": material.title,
+        "license": {"id": LICENSE_URLS[material.license]},
+    }
+    if material.description:
+        part["description"] = material.description
+    if material.file is not None:
+        part["encoding"] = [_media(concept, material, base)]
+    return part
 
 
 def _audience(keys: list[str]) -> list[dict[str, Any]]:

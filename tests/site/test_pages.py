@@ -12,7 +12,7 @@ import yaml
 from kb_tools.library import check_library, inline_text, load_library
 from kb_tools.site import BodyRenderer, generate_pages, markdown_text
 from kb_tools.site.jsonld import AMB_CONTEXT, concept_jsonld, script_json
-from kb_tools.site.pages import catalogue_data, evidence_text, page_depth
+from kb_tools.site.pages import catalogue_data, page_depth
 from tests.support.library import WriteConcept
 
 SITE_URL = "https://konzepte.example/"
@@ -153,14 +153,6 @@ def test_catalogue_data_has_every_concept_and_facet(
     facets = {f["key"]: f for f in data["facets"]}
     assert set(facets) == {"topic", "format", "audience", "center", "region", "status"}
     assert {"value": "ki", "label": "Künstliche Intelligenz (KI)"} in facets["topic"]["values"]
-
-
-def test_evidence_reads_as_a_german_sentence(
-    library_dir: Path, write_concept: WriteConcept
-) -> None:
-    write_concept(evidence={"companies": 1, "participants": 12, "since": dt.date(2024, 3, 1)})
-    concept = load_library(library_dir).concepts["testkonzept"]
-    assert evidence_text(concept) == "erprobt in 1 Betrieb mit 12 Teilnehmenden seit März 2024"
 
 
 def test_the_status_badge_explains_itself(library_dir: Path, write_concept: WriteConcept) -> None:

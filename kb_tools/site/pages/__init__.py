@@ -3,7 +3,14 @@
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, by_title, page_depth
 from kb_tools.site.pages.catalogue import DATA_FILE, catalogue_data, catalogue_page
 from kb_tools.site.pages.centers import center_page, centers_index
-from kb_tools.site.pages.concept import concept_page, evidence_text
+from kb_tools.site.pages.concept import (
+    attribution_text,
+    body_blocks,
+    concept_page,
+    contact_address,
+    contact_details,
+    metadata_card,
+)
 from kb_tools.site.pages.search import search_page
 from kb_tools.site.pages.start import start_page
 from kb_tools.site.pages.topics import topic_page, topics_index
@@ -12,13 +19,17 @@ __all__ = [
     "DATA_FILE",
     "LISTING_SEARCH",
     "Page",
+    "attribution_text",
+    "body_blocks",
     "by_title",
     "catalogue_data",
     "catalogue_page",
     "center_page",
     "centers_index",
     "concept_page",
-    "evidence_text",
+    "contact_address",
+    "contact_details",
+    "metadata_card",
     "page_depth",
     "search_page",
     "start_page",

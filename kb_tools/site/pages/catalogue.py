@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb_tools.library import CATALOGUE_URL, FACETS, Library, facet_data, facet_values, source_path
+from kb_tools.library import (
+    CATALOGUE_URL,
+    FACETS,
+    Library,
+    concept_facts,
+    facet_data,
+    facet_values,
+    source_path,
+)
 from kb_tools.site.fragments import card_grid
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, by_title
 
@@ -24,6 +32,7 @@ def catalogue_data(library: Library) -> dict[str, Any]:
             "summary": c.meta.summary,
             "url": c.url,
             "updated": c.meta.updated.isoformat(),
+            "facts": concept_facts(c.meta, library.taxonomy),
             "facets": {facet: list(facet_values(c, library, facet)) for facet in FACETS},
         }
         for c in by_title(library)

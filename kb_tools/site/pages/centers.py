@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kb_tools.library import CENTERS_URL, Library, center_url, source_path
-from kb_tools.site.fragments import concept_link, concept_rows, esc, link, plural, safe_url
+from kb_tools.library import CENTERS_URL, Library, center_url, plural, source_path
+from kb_tools.site.fragments import concept_link, concept_rows, esc, link, safe_url
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, breadcrumb, by_title, meta_list, tally
 
 

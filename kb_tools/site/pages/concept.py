@@ -14,16 +14,21 @@ from kb_tools.library import (
     Library,
     adopt_url,
     center_url,
+    concept_pdf_url,
     edit_url,
+    evidence_text,
+    format_size,
+    german_date,
+    material_url,
+    materials_zip_url,
+    month_year,
+    plural,
     source_path,
 )
 from kb_tools.site.fragments import (
     concept_link,
     esc,
-    german_date,
     link,
-    month_year,
-    plural,
     safe_url,
     status_badge,
     topic_links,
@@ -45,9 +50,14 @@ def concept_page(concept: Concept, library: Library, renderer: BodyRenderer, sit
         + actions(concept, library, root)
     )
     # The sections stay Markdown headings: they make the table of contents and search sections.
-    content = [*body_blocks(concept, renderer), "## Herkunft und Transfer"]
-    after = lineage_box(concept, library, root) + (
-        f'<div class="kb-similar" data-concept-id="{esc(concept.id)}"></div>'
+    content = [*body_blocks(concept, renderer)]
+    if concept.materials:
+        content += ["## Materialien", _html_block(materials_block(concept, library, root))]
+    content.append("## Herkunft und Transfer")
+    after = (
+        lineage_box(concept, library, root)
+        + attribution(concept, library, site_url)
+        + f'<div class="kb-similar" data-concept-id="{esc(concept.id)}"></div>'
     )
     meta = {
         "description": esc(concept.meta.summary),
@@ -64,11 +74,68 @@ def actions(concept: Concept, library: Library, root: str) -> str:
         subject = f"Anfrage zum Konzept „{concept.title}“"
         mailto = f"mailto:{quote(address, safe='@')}?subject={quote(subject)}"
         buttons.append(link(mailto, "Kontakt aufnehmen", "md-button md-button--primary"))
+    pdf = link(root + concept_pdf_url(concept.id), "Als PDF herunterladen", "md-button")
+    buttons.append(pdf.replace("<a ", "<a download ", 1))
     buttons.append(link(root + adopt_url(concept.id), "Für mein Zentrum übernehmen", "md-button"))
     buttons.append(
         link(root + edit_url(concept.meta.center, concept.id), "Bearbeiten", "md-button")
     )
     return f'<p class="kb-actions">{" ".join(buttons)}</p>'
+
+
+def materials_block(concept: Concept, library: Library, root: str) -> str:
+    """Title, type, size, licence and a download link per material; one ZIP of all files."""
+    rows = []
+    for material in concept.materials:
+        if material.file is not None:
+            href = root + material_url(concept.id, material.file)
+            title = f'<a href="{esc(href)}" download>{esc(material.title)}</a>'
+            kind, size = material.label, format_size(material.size)
+        else:
+            href = safe_url(material.url) or ""
+            title = f'<a href="{esc(href)}" rel="noopener">{esc(material.title)}</a>'
+            kind, size = "Link", "–"
+        description = (
+            f'<br><span class="kb-muted">{esc(material.description)}</span>'
+            if material.description
+            else ""
+        )
+        license_link = (
+            f'<a href="{esc(LICENSE_URLS[material.license])}" rel="license noopener">'
+            f"{esc(LICENSE_NAMES[material.license])}</a>"
+        )
+        rows.append(
+            f"<tr><td>{title}{description}</td><td>{esc(kind)}</td><td>{esc(size)}</td>"
+            f"<td>{license_link}</td></tr>"
+        )
+    table = (
+        '<table class="kb-materials"><thead><tr><th>Material</th><th>Typ</th><th>Größe</th>'
+        f"<th>Lizenz</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    files = [m for m in concept.materials if m.is_file]
+    if files:
+        href = root + materials_zip_url(concept.id)
+        total = format_size(sum(m.size for m in files))
+        zip_link = f'<a href="{esc(href)}" class="md-button" download>Alle Materialien (ZIP)</a>'
+        table += f'<p class="kb-materials__all">{zip_link} <span class="kb-muted">{plural(len(files), "Datei", "Dateien")}, {esc(total)}</span></p>'
+    return table
+
+
+def attribution_text(concept: Concept, library: Library, site_url: str) -> tuple[str, str]:
+    """„Titel“ von Zentrum X, Lizenz CC BY 4.0 – and the page's absolute URL."""
+    center = library.centers[concept.meta.center].name
+    license_name = LICENSE_NAMES[concept.meta.license]
+    url = site_url.rstrip("/") + "/" + concept.url
+    return f"„{concept.title}“ von {center}, Lizenz {license_name}", url
+
+
+def attribution(concept: Concept, library: Library, site_url: str) -> str:
+    """How to credit the concept when reusing it; printed at the end of every copy."""
+    text, url = attribution_text(concept, library, site_url)
+    return (
+        '<aside class="kb-attribution" aria-label="Namensnennung"><h2>Namensnennung</h2>'
+        f'<p>{esc(text)}, <a href="{esc(url)}">{esc(url)}</a></p></aside>'
+    )
 
 
 def contact_address(concept: Concept, library: Library) -> str | None:
@@ -119,8 +186,10 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
         rows.append(("Gruppengröße", esc(text)))
     if meta.industries:
         rows.append(("Branchen", esc(", ".join(meta.industries))))
-    if meta.evidence:
-        rows.append(("Erprobung", esc(evidence_text(concept))))
+    if evidence := evidence_text(meta, library.taxonomy):
+        rows.append(("Erprobung", esc(evidence)))
+    if meta.evaluation:
+        rows.append(("Auswertung", esc(meta.evaluation)))
     license_link = (
         f'<a href="{esc(LICENSE_URLS[meta.license])}" rel="license noopener">'
         f"{esc(LICENSE_NAMES.get(meta.license, meta.license))}</a>"
@@ -137,14 +206,6 @@ def metadata_card(concept: Concept, library: Library, root: str) -> str:
     if meta.keywords:
         rows.append(("Schlagwörter", esc(", ".join(meta.keywords))))
     return meta_list(rows)
-
-
-def evidence_text(concept: Concept) -> str:
-    evidence = concept.meta.evidence
-    assert evidence is not None
-    companies = plural(evidence.companies, "Betrieb", "Betrieben")
-    people = plural(evidence.participants, "Teilnehmenden", "Teilnehmenden")
-    return f"erprobt in {companies} mit {people} seit {month_year(evidence.since)}"
 
 
 def body_blocks(concept: Concept, renderer: BodyRenderer) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kb_tools.library import TOPICS_URL, Library, catalogue_url, source_path, topic_url
-from kb_tools.site.fragments import concept_rows, esc, link, plural
+from kb_tools.library import TOPICS_URL, Library, catalogue_url, plural, source_path, topic_url
+from kb_tools.site.fragments import concept_rows, esc, link
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, breadcrumb, by_title, tally
 
 

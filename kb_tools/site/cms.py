@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from kb_tools.library import (
     FACET_VOCABULARIES,
@@ -28,6 +30,21 @@ from kb_tools.settings import Settings
 BODY_HINT = (
     "Beschreiben Sie das Konzept in den sechs Abschnitten; jede Überschrift beginnt mit „## “."
 )
+# The address rule of `Material.url` (https only, a host with a dot), for the form to refuse
+# what `kb validate` would; JavaScript reads it as Python does. Surrounding blanks are allowed
+# because the editor trims every value before it saves.
+HTTPS_PATTERN = r"^\s*https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?\s*$"
+HTTPS_MESSAGE = "nur https://-Adressen, z. B. https://beispiel.de/datei.pdf"
+
+# Uploads land in the concept's materials folder `<center>/<id>/` and the file stores the bare
+# name, as `kb validate` expects. Decap reads a media_folder without a leading "/" relative to
+# the entry's folder, and `{{filename}}` is the entry's file name without extension: its id.
+# (`{{slug}}` would be Decap's own slug of the title, not the id of `kb new`.) A new entry has
+# no path until it is saved; Decap then moves its uploads to the folder of the path it saves to.
+# The empty public_folder makes the stored value the file name alone, the same before and after
+# the first save (a public_folder with the id in it goes stale when the title changes, as in
+# decap-cms#5444).
+MATERIALS_FOLDER = {"media_folder": "{{filename}}", "public_folder": ""}
 
 
 def body_template() -> str:
@@ -59,6 +76,7 @@ class _Choices:
     centers: list[dict[str, str]]
     concepts: list[dict[str, str]]
     vocabularies: dict[str, list[dict[str, str]]]
+    licenses: list[dict[str, str]]
 
     @classmethod
     def of(cls, library: Library) -> _Choices:
@@ -77,7 +95,8 @@ class _Choices:
             ]
             for facet, vocabulary in FACET_VOCABULARIES.items()
         }
-        return cls(centers, concepts, vocabularies)
+        licenses = [{"label": LICENSE_NAMES[key], "value": key} for key in LICENSES]
+        return cls(centers, concepts, vocabularies, licenses)
 
 
 def _backend(settings: Settings) -> dict[str, Any]:
@@ -128,6 +147,7 @@ def _collection(
         "slug": "{{fields.kb_id}}",
         "summary": "{{title}}",
         "sortable_fields": ["title", "updated"],
+        **MATERIALS_FOLDER,
         "fields": _fields(center, choices),
     }
 
@@ -155,7 +175,7 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
     def optional(field: dict[str, Any]) -> dict[str, Any]:
         return {**field, "required": False}
 
-    centers, concepts = choices.centers, choices.concepts
+    centers, concepts, licenses = choices.centers, choices.concepts, choices.licenses
     # Parts of optional groups are optional in the form too (Decap would otherwise demand
     # them even for an empty group); `kb validate` reports a half-filled group.
     integer = {"widget": "number", "value_type": "int", "min": 0, "required": False}
@@ -179,12 +199,7 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
         select("topics", "Themen", vocabulary("topic"), multiple=True, min=1),
         select("formats", "Formate", vocabulary("format"), multiple=True, min=1),
         select("audience", "Zielgruppen", vocabulary("audience"), multiple=True, min=1),
-        select(
-            "license",
-            "Lizenz",
-            [{"label": LICENSE_NAMES[key], "value": key} for key in LICENSES],
-            default="CC-BY-4.0",
-        ),
+        select("license", "Lizenz", licenses, default="CC-BY-4.0"),
         {
             "name": "updated",
             "label": "Stand",
@@ -244,6 +259,14 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
                 ],
             }
         ),
+        optional(
+            {
+                "name": "evaluation",
+                "label": "Auswertung der Erprobung",
+                "widget": "text",
+                **hint("evaluation"),
+            }
+        ),
         optional(select("adapted_from", "Baut auf auf", concepts, multiple=True)),
         optional(
             {
@@ -264,6 +287,7 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
                 ],
             }
         ),
+        optional(_materials(licenses)),
         {
             "name": "body",
             "label": "Text",
@@ -274,6 +298,50 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
             "hint": BODY_HINT,
         },
     ]
+
+
+def _materials(licenses: list[dict[str, str]]) -> dict[str, Any]:
+    """Handouts and links: a file from the concept's materials folder or an https address."""
+    material = _item_model("materials")
+
+    def hint(name: str) -> dict[str, str]:
+        description = material.model_fields[name].description
+        return {"hint": description} if description else {}
+
+    def optional(name: str, label: str, widget: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "name": name,
+            "label": label,
+            "widget": widget,
+            "required": False,
+            **hint(name),
+            **extra,
+        }
+
+    return {
+        "name": "materials",
+        "label": "Materialien",
+        "label_singular": "Material",
+        "widget": "list",
+        "collapsed": True,
+        "summary": "{{fields.title}}",
+        "hint": ConceptMeta.model_fields["materials"].description,
+        "fields": [
+            {"name": "title", "label": "Titel", "widget": "string", **hint("title")},
+            # Only uploads: an address belongs in `url`, where the form checks it.
+            optional("file", "Datei", "file", choose_url=False),
+            optional("url", "Webadresse", "string", pattern=[HTTPS_PATTERN, HTTPS_MESSAGE]),
+            optional("license", "Lizenz", "select", options=licenses),
+            optional("description", "Beschreibung", "text"),
+        ],
+    }
+
+
+def _item_model(name: str) -> type[BaseModel]:
+    """The model of one item of the list field ``name`` of the schema (materials → Material)."""
+    (model,) = get_args(ConceptMeta.model_fields[name].annotation)
+    assert isinstance(model, type) and issubclass(model, BaseModel), model
+    return model
 
 
 def _date(name: str, label: str) -> dict[str, Any]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from kb_tools.library import (
     FIELD_NAMES,
     LICENSES,
     SECTIONS,
     STATUSES,
+    ConceptMeta,
     Library,
     load_library,
     slugify,
@@ -22,6 +25,8 @@ from kb_tools.site import cms_config, template_data, write_editor
 from tests.support.library import REPO, SAMPLE_LIBRARY
 
 SLUGS = json.loads((REPO / "tests" / "fixtures" / "slugs.json").read_text(encoding="utf-8"))
+# The schema's rule for `materials`, to hold the form's checks against.
+MATERIALS = TypeAdapter(ConceptMeta.model_fields["materials"].annotation)
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +125,70 @@ def test_the_build_writes_the_editor_with_its_config_and_templates(
 def test_editor_and_kb_new_derive_the_same_ids() -> None:
     for case in SLUGS:
         assert slugify(case["title"]) == case["id"]
+
+
+def test_uploads_land_beside_the_concept_in_its_materials_folder(library: Library) -> None:
+    config = cms_config(library, load_settings(library_dir=SAMPLE_LIBRARY))
+    for collection in config["collections"]:
+        # Relative to the entry's folder; `{{filename}}` is the id (`<center>/<id>/`) and the
+        # empty public folder stores the bare file name, as `kb validate` reads it.
+        assert collection["media_folder"] == "{{filename}}"
+        assert collection["public_folder"] == ""
+        assert collection["slug"] == "{{fields.kb_id}}"
+
+
+def test_evaluation_is_an_optional_text_after_the_evidence(library: Library) -> None:
+    config = cms_config(library, load_settings(library_dir=SAMPLE_LIBRARY))
+    names = [field["name"] for field in config["collections"][0]["fields"]]
+    assert names[names.index("evidence") + 1] == "evaluation"
+    evaluation = fields_of(config, "sachsen")["evaluation"]
+    assert evaluation["widget"] == "text" and evaluation["required"] is False
+    assert evaluation["label"] == "Auswertung der Erprobung"
+    assert evaluation["hint"] == ConceptMeta.model_fields["evaluation"].description
+
+
+def test_materials_are_a_list_of_title_file_or_address_licence_and_description(
+    library: Library,
+) -> None:
+    fields = fields_of(cms_config(library, load_settings(library_dir=SAMPLE_LIBRARY)), "sachsen")
+    materials = fields["materials"]
+    assert materials["widget"] == "list" and materials["required"] is False
+    assert materials["label"] == "Materialien"
+    parts = {field["name"]: field for field in materials["fields"]}
+    assert {name: field["widget"] for name, field in parts.items()} == {
+        "title": "string",
+        "file": "file",
+        "url": "string",
+        "license": "select",
+        "description": "text",
+    }
+    assert "required" not in parts["title"]
+    assert all(parts[name]["required"] is False for name in ("file", "url", "license"))
+    assert parts["license"]["options"] is fields["license"]["options"]
+    assert all(field["hint"] for field in parts.values())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://beispiel.de/datei.pdf",
+        "https://beispiel.de",
+        " https://beispiel.de/a?b=c ",
+        "http://beispiel.de/datei.pdf",
+        "ftp://beispiel.de/datei.pdf",
+        "https://localhost/datei.pdf",
+        "https://beispiel.de/mit leerzeichen",
+        "beispiel.de/datei.pdf",
+    ],
+)
+def test_the_forms_address_check_agrees_with_the_schema(library: Library, url: str) -> None:
+    fields = fields_of(cms_config(library, load_settings(library_dir=SAMPLE_LIBRARY)), "sachsen")
+    url_field = next(f for f in fields["materials"]["fields"] if f["name"] == "url")
+    pattern, message = url_field["pattern"]
+    try:
+        MATERIALS.validate_python([{"title": "Material", "url": url}])
+        accepted = True
+    except ValidationError:
+        accepted = False
+    assert bool(re.search(pattern, url)) == accepted
+    assert "https://" in message

@@ -10,6 +10,9 @@
 export const HELPER_FIELDS = ["kb_id", "kb_original"];
 const INTEGER_FIELDS = new Set(["min", "max", "companies", "participants"]);
 const DATE_FIELDS = new Set(["updated", "since", "date"]);
+// The keys of a list's items in the schema's order: Decap keeps them in the order they were
+// typed in, which would reorder a material in the file each time someone edits it.
+const ITEM_KEYS = { materials: ["title", "file", "url", "license", "description"] };
 // Plain scalars that YAML 1.1 (PyYAML) reads as something else than YAML 1.2 does.
 const YAML11_SPECIAL =
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|=|0b[01_]+|0[0-7_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?)$/;
@@ -37,13 +40,21 @@ export function withoutEmpty(value, key = "") {
   return value;
 }
 
+/** ``order`` first, then any other keys of ``map`` in their own order. */
+function ordered(map, order) {
+  if (!map || typeof map !== "object" || Array.isArray(map)) return map;
+  const keys = [...order, ...Object.keys(map)].filter((k, i, all) => all.indexOf(k) === i);
+  return Object.fromEntries(keys.filter((k) => k in map).map((k) => [k, map[k]]));
+}
+
 /** ``{fromFile, toFile}`` for CMS.registerCustomFormat, given the ``yaml`` module. */
 export function conceptFormat(YAML) {
   function toFile(data, sortedKeys = []) {
     const { body = "", ...meta } = withoutEmpty(data) || {};
-    const order = [...sortedKeys, ...Object.keys(meta)].filter((k, i, all) => all.indexOf(k) === i);
-    const ordered = Object.fromEntries(order.filter((k) => k in meta).map((k) => [k, meta[k]]));
-    const doc = new YAML.Document(ordered);
+    for (const [name, keys] of Object.entries(ITEM_KEYS)) {
+      if (Array.isArray(meta[name])) meta[name] = meta[name].map((item) => ordered(item, keys));
+    }
+    const doc = new YAML.Document(ordered(meta, sortedKeys));
     YAML.visit(doc, {
       Pair(_, pair) {
         const { key, value } = pair;

@@ -150,6 +150,38 @@ def test_a_concept_from_the_form_lands_validates_and_gets_its_page(
     assert "Qualitätsprüfung für Einsteiger" in page_html
 
 
+def test_a_material_is_uploaded_into_the_concepts_folder_by_its_bare_name(
+    page: Page, editor: Editor, tmp_path: Path
+) -> None:
+    handout = tmp_path / "Arbeitsblatt.pdf"
+    handout.write_bytes(b"%PDF-1.4 Arbeitsblatt\n")
+    open_new(page, editor)
+    expect(page.get_by_label("Auswertung der Erprobung")).to_be_visible()
+    page.get_by_label("Titel").first.fill("Material zum Mitnehmen")
+    page.get_by_label("Kurzbeschreibung").fill("Ein Konzept mit einem Arbeitsblatt als Material.")
+    choose(page, "Themen", "Künstliche")
+    choose(page, "Formate", "Workshop")
+    choose(page, "Zielgruppen", "Beschäftigte")
+    page.get_by_label("Auswertung der Erprobung").fill("Feedbackbogen nach jedem Termin.")
+    page.get_by_role("button", name="Material hinzufügen").click()
+    # The schema's hint, shown as written (Decap renders hints as Markdown).
+    expect(page.get_by_text("neben dem Konzept (<zentrum>/<id>/)")).to_be_visible()
+    page.get_by_label("Titel").nth(1).fill("Arbeitsblatt")
+    page.get_by_role("button", name="Wählen Sie eine Datei").click()
+    page.locator('input[type="file"]').set_input_files(handout)
+    page.get_by_role("button", name="Ausgewähltes Element verwenden").click()
+    expect(page.get_by_text("arbeitsblatt.pdf").first).to_be_visible()
+    publish(page)
+
+    text = wait_for_file(editor.library / "sachsen" / "material-zum-mitnehmen.md")
+    meta = front_matter(text)
+    assert meta["materials"] == [{"title": "Arbeitsblatt", "file": "arbeitsblatt.pdf"}]
+    assert meta["evaluation"] == "Feedbackbogen nach jedem Termin."
+    folder = editor.library / "sachsen" / "material-zum-mitnehmen"
+    assert (folder / "arbeitsblatt.pdf").read_bytes() == handout.read_bytes()
+    kb("validate", env=editor.env)
+
+
 def test_an_overlong_summary_is_refused_in_german(page: Page, editor: Editor) -> None:
     open_new(page, editor)
     page.get_by_label("Titel").fill("Zu lange Beschreibung")

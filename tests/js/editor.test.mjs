@@ -12,6 +12,7 @@ import { slugify } from "../../site_overrides/assets/javascripts/kb/editor/slug.
 import {
   libraryPath,
   refusal,
+  withPendingUploads,
 } from "../../site_overrides/assets/javascripts/kb/editor/problems.mjs";
 import {
   collectionOfHash,
@@ -107,4 +108,23 @@ test("withDefaults prefills every collection but keeps each centre's own centre"
 test("fromFile turns a contact given as a plain name into the form's shape", () => {
   const parsed = format.fromFile("---\ntitle: T\ncontact: Erika Muster\n---\nText\n");
   assert.deepEqual(parsed.contact, { name: "Erika Muster" });
+});
+
+test("a material file uploaded but not yet saved is a note, not an error that blocks the save", () => {
+  const missing = (index, file) => ({
+    level: "error",
+    line: 12,
+    field: `materials.${index}.file`,
+    message: `materials.${index}.file: Datei '${file}' fehlt im Materialordner sachsen/x/`,
+  });
+  const materials = [
+    { title: "A", file: "neu.pdf" },
+    { title: "B", file: "alt.pdf" },
+  ];
+  const problems = [missing(0, "neu.pdf"), missing(1, "alt.pdf")];
+  const shown = withPendingUploads(problems, materials, ["neu.pdf"]);
+  assert.equal(shown[0].level, "warning");
+  assert.match(shown[0].message, /^materials\.0\.file: 'neu\.pdf' wird beim Speichern/);
+  assert.deepEqual(shown[1], problems[1]);
+  assert.deepEqual(withPendingUploads(problems, undefined, ["neu.pdf"]), problems);
 });

@@ -6,7 +6,14 @@ import { h } from "../dom.mjs";
 import { apiRoot } from "../paths.mjs";
 import { collectionOfHash, newEntryHash, withDefaults } from "./adopt.mjs";
 import { conceptFormat } from "./format.mjs";
-import { checkEntry, errorsOf, libraryPath, problemLine, refusal } from "./problems.mjs";
+import {
+  checkEntry,
+  errorsOf,
+  libraryPath,
+  problemLine,
+  refusal,
+  withPendingUploads,
+} from "./problems.mjs";
 import { slugify } from "./slug.mjs";
 
 const CONFIG_URL = "config.json";
@@ -30,17 +37,25 @@ function fileOf(entry, collection, format) {
   return { id, path, text: format.toFile(data, fieldOrder(collection)) };
 }
 
+/** The problems `kb validate` would report for the entry, its unsaved uploads counted in. */
+async function checkFile(api, entry, { path, text }, format) {
+  const result = await checkEntry(api, path, text);
+  const uploads = (entry.get("mediaFiles")?.toJS() || []).filter((f) => f.draft).map((f) => f.name);
+  const { materials } = format.fromFile(text);
+  return { ...result, problems: withPendingUploads(result.problems, materials, uploads) };
+}
+
 function registerSaveCheck(CMS, collections, format, api) {
   CMS.registerEventListener({
     name: "preSave",
     handler: async ({ entry }) => {
       const collection = collections.get(entry.get("collection"));
       if (!collection) return entry.get("data");
-      const { id, path, text } = fileOf(entry, collection, format);
-      if (!id) throw new Error("Nicht gespeichert – bitte zuerst einen Titel eingeben.");
-      const { problems } = await checkEntry(api, path, text);
+      const file = fileOf(entry, collection, format);
+      if (!file.id) throw new Error("Nicht gespeichert – bitte zuerst einen Titel eingeben.");
+      const { problems } = await checkFile(api, entry, file, format);
       if (errorsOf(problems).length) throw new Error(refusal(problems));
-      return entry.get("data").set("kb_id", id);
+      return entry.get("data").set("kb_id", file.id);
     },
   });
 }
@@ -68,14 +83,14 @@ function problemPreview(CMS, collections, format, api) {
       const entry = this.props.entry;
       const collection = collections.get(entry.get("collection"));
       if (!collection) return;
-      const { id, path, text } = fileOf(entry, collection, format);
-      if (!id) {
+      const file = fileOf(entry, collection, format);
+      if (!file.id) {
         const message = "Titel fehlt – aus ihm entsteht der Dateiname.";
         this.setState({ problems: [{ level: "error", line: 0, field: "title", message }] });
         return;
       }
       try {
-        const result = await checkEntry(api, path, text);
+        const result = await checkFile(api, entry, file, format);
         this.setState({ problems: result.problems, unavailable: Boolean(result.unavailable) });
       } catch (error) {
         this.setState({

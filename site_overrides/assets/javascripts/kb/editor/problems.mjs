@@ -44,6 +44,25 @@ export async function checkEntry(apiRoot, path, text, fetchImpl = fetch) {
   return { unavailable: true, problems: [] };
 }
 
+const MATERIAL_FILE = /^materials\.(\d+)\.file$/;
+
+/**
+ * Decap sends a file uploaded in the form together with the entry, when it is saved; until
+ * then the API, which looks for it in the materials folder, reports it missing. Such an error
+ * of a material whose file is one of ``uploads`` (the names of the entry's unsaved uploads)
+ * becomes a note; ``materials`` are those of the text that was checked.
+ */
+export function withPendingUploads(problems, materials, uploads) {
+  const pending = new Set(uploads);
+  return problems.map((problem) => {
+    const match = MATERIAL_FILE.exec(problem.field || "");
+    const file = match && Array.isArray(materials) ? materials[Number(match[1])]?.file : null;
+    if (problem.level !== "error" || !file || !pending.has(file)) return problem;
+    const message = `${problem.field}: '${file}' wird beim Speichern in den Materialordner hochgeladen und danach geprüft`;
+    return { ...problem, level: "warning", message };
+  });
+}
+
 /** The message that stops a save: every error, one per line. */
 export function refusal(problems) {
   const errors = errorsOf(problems);

@@ -73,7 +73,8 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         return BuildReport(site_dir, len(library), 0, time.perf_counter() - started, True)
 
     docs_dir = Path(settings.build_dir) / SOURCE_DIR
-    pages = write_sources(library, docs_dir, settings)
+    renderer = BodyRenderer()
+    pages = write_sources(library, docs_dir, settings, renderer)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
@@ -82,7 +83,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         write_editor(library, settings, staging)
         write_materials(library, staging)
         kits = write_kits(
-            library, settings.site_url, Path(settings.build_dir) / CACHE_FOLDER, staging
+            library, settings.site_url, Path(settings.build_dir) / CACHE_FOLDER, staging, renderer
         )
         stamp = {"fingerprint": fingerprint, "concepts": len(library), "pages": pages}
         (staging / STAMP_FILE).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
@@ -94,9 +95,11 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
     return BuildReport(site_dir, len(library), pages, seconds, False, kits.rendered)
 
 
-def generate_pages(library: Library, site_url: str) -> list[Page]:
+def generate_pages(
+    library: Library, site_url: str, renderer: BodyRenderer | None = None
+) -> list[Page]:
     """Every page of the site, in a fixed order."""
-    renderer = BodyRenderer()
+    renderer = renderer or BodyRenderer()
     pages = [start_page(library), catalogue_page(library), centers_index(library)]
     pages += [center_page(library, key) for key in library.centers]
     pages.append(topics_index(library))
@@ -106,11 +109,13 @@ def generate_pages(library: Library, site_url: str) -> list[Page]:
     return pages
 
 
-def write_sources(library: Library, docs_dir: Path, settings: Settings) -> int:
+def write_sources(
+    library: Library, docs_dir: Path, settings: Settings, renderer: BodyRenderer | None = None
+) -> int:
     """Write the generated Markdown and the catalogue JSON into a fresh ``docs_dir``."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
-    pages = generate_pages(library, settings.site_url)
+    pages = generate_pages(library, settings.site_url, renderer)
     for folder in {str(Path(page.path).parent) for page in pages}:
         (docs_dir / folder).mkdir(parents=True, exist_ok=True)
     for page in pages:

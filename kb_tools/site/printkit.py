@@ -24,6 +24,7 @@ from kb_tools.library import (
     Concept,
     Library,
     concept_pdf_url,
+    concept_url,
     format_size,
     material_url,
 )
@@ -33,6 +34,9 @@ from kb_tools.site.sanitize import BodyRenderer, markdown_text
 
 STYLESHEET = Path(__file__).parent / "templates" / "kit.css"
 CACHE_FOLDER = "pdf"
+# Where the QR code of the page URL goes; drawn only for PDFs that are rendered (it costs
+# more than the rest of the HTML, and the URL it encodes is in the HTML anyway).
+QR_SLOT = "<!--kb-qr-->"
 # Rendering in a second process pays off only beyond a handful of PDFs.
 PARALLEL_FROM = 6
 
@@ -48,7 +52,6 @@ class KitReport:
 def kit_html(concept: Concept, library: Library, renderer: BodyRenderer, site_url: str) -> str:
     """The whole print document of one concept as HTML (links absolute, no scripts)."""
     base = site_url.rstrip("/") + "/"
-    page_url = base + concept.url
     center = library.centers[concept.meta.center]
     intro, texts = renderer.body(concept.body)
     sections = "".join(
@@ -56,7 +59,6 @@ def kit_html(concept: Concept, library: Library, renderer: BodyRenderer, site_ur
         for section, html in zip(concept.sections, texts, strict=True)
     )
     text, url = attribution_text(concept, library, site_url)
-    qr = segno.make(page_url, error="m").svg_inline(border=0, omitsize=True)
     return (
         '<!doctype html><html lang="de"><head><meta charset="utf-8">'
         f"<title>{esc(concept.title)}</title>"
@@ -66,7 +68,7 @@ def kit_html(concept: Concept, library: Library, renderer: BodyRenderer, site_ur
         f"<h1>{esc(concept.title)}</h1>"
         f'<p class="kb-lead">{esc(concept.meta.summary)}</p>'
         f'<p class="kit-credit">{esc(text)}</p></div>'
-        f'<div class="kit-head__qr">{qr}<br>Zur Online-Seite</div></header>'
+        f'<div class="kit-head__qr">{QR_SLOT}<br>Zur Online-Seite</div></header>'
         "<h2>Steckbrief</h2>"
         f"{metadata_card(concept, library, base)}"
         f"{intro}{sections}"
@@ -96,11 +98,17 @@ def _materials(concept: Concept, base: str) -> str:
     )
 
 
-def write_kits(library: Library, site_url: str, cache_dir: Path, site_root: Path) -> KitReport:
+def write_kits(
+    library: Library,
+    site_url: str,
+    cache_dir: Path,
+    site_root: Path,
+    renderer: BodyRenderer | None = None,
+) -> KitReport:
     """Put ``konzepte/<id>/<id>.pdf`` for every concept into ``site_root``, rendering only the
     concepts whose print HTML changed since the last build (cached in ``cache_dir``)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    renderer = BodyRenderer()
+    renderer = renderer or BodyRenderer()
     style = STYLESHEET.read_text(encoding="utf-8")
     salt = f"weasyprint={version('weasyprint')}\n{style}"
     wanted: dict[str, tuple[Path, str]] = {}
@@ -108,7 +116,12 @@ def write_kits(library: Library, site_url: str, cache_dir: Path, site_root: Path
         html = kit_html(concept, library, renderer, site_url)
         key = hashlib.sha256((salt + html).encode()).hexdigest()[:24]
         wanted[concept.id] = (cache_dir / f"{concept.id}.{key}.pdf", html)
-    missing = [(path, html) for path, html in wanted.values() if not path.is_file()]
+    base = site_url.rstrip("/") + "/"
+    missing = [
+        (path, html.replace(QR_SLOT, _qr(base + concept_url(concept_id)), 1))
+        for concept_id, (path, html) in wanted.items()
+        if not path.is_file()
+    ]
     _render_all(missing, style)
     keep = {path.name for path, _ in wanted.values()}
     for stale in cache_dir.glob("*.pdf"):
@@ -119,6 +132,10 @@ def write_kits(library: Library, site_url: str, cache_dir: Path, site_root: Path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     return KitReport(len(wanted), len(missing))
+
+
+def _qr(url: str) -> str:
+    return str(segno.make(url, error="m").svg_inline(border=0, omitsize=True))
 
 
 def _render_all(jobs: list[tuple[Path, str]], style: str) -> None:

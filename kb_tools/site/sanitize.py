@@ -41,9 +41,13 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 class BodyRenderer:
-    """Renders Markdown to sanitised HTML; one instance is reused for every concept (fast)."""
+    """Renders Markdown to sanitised HTML; one instance is reused for every concept (fast).
+
+    Bodies are remembered: the page and the PDF of a concept render its body once.
+    """
 
     def __init__(self) -> None:
+        self._bodies: dict[str, tuple[str, list[str]]] = {}
         self._markdown = markdown()
         self._cleaner = nh3.Cleaner(
             tags=set(ALLOWED_TAGS),
@@ -63,10 +67,13 @@ class BodyRenderer:
         One parse of the whole body, cut where the library cuts it (:func:`body_tokens`), so
         the site's sections are exactly the ones validation and search see.
         """
-        parts = body_tokens(body)
-        env: dict[str, object] = {}
-        rendered = [self._render(tokens, env) for tokens in [parts.intro, *parts.sections]]
-        return rendered[0], rendered[1:]
+        if body not in self._bodies:
+            parts = body_tokens(body)
+            env: dict[str, object] = {}
+            rendered = [self._render(tokens, env) for tokens in [parts.intro, *parts.sections]]
+            self._bodies[body] = (rendered[0], rendered[1:])
+        intro, sections = self._bodies[body]
+        return intro, list(sections)
 
     def _render(self, tokens: list[Token], env: dict[str, object]) -> str:
         html = self._markdown.renderer.render(tokens, self._markdown.options, env)

@@ -18,6 +18,7 @@ from kb_tools.library import load_library
 from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
+from search_api.headers import SecurityHeaders
 from search_api.models import Facets, Health
 from search_api.routes import concepts, meta, search, validate
 
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type"],
         )
+    app.add_middleware(SecurityHeaders)
     if settings.site_dir.is_dir():
         site = StaticFiles(directory=settings.site_dir, html=True)
         app.router.routes.append(SiteMount("/", app=site, name="site"))

@@ -108,3 +108,23 @@ def test_reindexing_after_a_new_handout_embeds_only_its_passages(
         (library_with_handouts / "sachsen" / "andere" / "leitfaden.pdf").unlink()
     assert second.passages == first.passages + 1
     assert second.embedded == 1
+
+
+def test_material_downloads_are_sandboxed_attachments(
+    library_with_handouts: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    (site / "konzepte" / "werkstatt" / "materialien").mkdir(parents=True)
+    (site / "konzepte" / "werkstatt" / "materialien" / "notiz.md").write_text("# Notiz\n")
+    (site / "index.html").write_text("<!doctype html><title>Start</title>")
+    index_dir = library_with_handouts.parent / "index"
+    settings = load_settings(library_dir=library_with_handouts, index_dir=index_dir, site_dir=site)
+    with TestClient(create_app(settings)) as client:
+        material = client.get("/konzepte/werkstatt/materialien/notiz.md")
+        page = client.get("/")
+    assert material.status_code == 200
+    assert material.headers["content-disposition"] == "attachment"
+    assert "sandbox" in material.headers["content-security-policy"]
+    assert material.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "content-disposition" not in page.headers

@@ -69,22 +69,23 @@ def _docx(data: bytes) -> str:
 
 
 def _odt(data: bytes) -> str:
-    from odf import teletype, text
+    from odf import teletype
+    from odf.namespaces import TEXTNS
     from odf.opendocument import load
 
     document = load(BytesIO(data))
-    elements = document.getElementsByType(text.H) + document.getElementsByType(text.P)
-    # getElementsByType groups by kind; the document order is the order in the XML tree.
-    order = {id(node): i for i, node in enumerate(_walk(document.text))}
-    elements.sort(key=lambda node: order.get(id(node), 0))
-    return "\n\n".join(t for t in (teletype.extractText(e) for e in elements) if t.strip())
-
-
-def _walk(node: object) -> list[object]:
-    out = [node]
-    for child in getattr(node, "childNodes", []):
-        out.extend(_walk(child))
-    return out
+    blocks = {(TEXTNS, "h"), (TEXTNS, "p")}
+    texts: list[str] = []
+    # Only the body (document.text), not the page styles with their headers and footers;
+    # a paragraph's text includes what is nested in it, so its children are not visited.
+    stack = [document.text]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "qname", None) in blocks:
+            texts.append(teletype.extractText(node))
+        else:
+            stack.extend(reversed(getattr(node, "childNodes", [])))
+    return "\n\n".join(text for text in texts if text.strip())
 
 
 def _markdown(data: bytes) -> str:

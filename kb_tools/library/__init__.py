@@ -3,7 +3,7 @@ URL scheme, facets and filters. Everything else reads the library through this f
 
 from kb_tools.library.evidence import (
     FACT_LABELS,
-    CardFacts,
+    CardFact,
     concept_facts,
     counts_persons,
     evidence_text,
@@ -122,7 +122,7 @@ __all__ = [
     "TOPICS_URL",
     "VOCABULARIES",
     "BodyTokens",
-    "CardFacts",
+    "CardFact",
     "Center",
     "Concept",
     "ConceptMeta",

@@ -67,6 +67,7 @@ def evidence_text(meta: ConceptMeta, taxonomy: Taxonomy) -> str | None:
 
 
 # The facts every result card shows (catalogue, search, similar): key → German row label.
+# The rows go out with their labels, so no script keeps a copy of them.
 FACT_LABELS = {
     "audience": "Zielgruppe",
     "formats": "Format",
@@ -75,18 +76,23 @@ FACT_LABELS = {
 }
 
 
-class CardFacts(TypedDict):
-    audience: str
-    formats: str
-    duration: str | None
-    evidence: str | None
+class CardFact(TypedDict):
+    key: str
+    label: str
+    value: str
 
 
-def concept_facts(meta: ConceptMeta, taxonomy: Taxonomy) -> CardFacts:
-    """Zielgruppe, Format, Dauer and Erprobung of a concept as card texts (``None``: unknown)."""
-    return {
+def concept_facts(meta: ConceptMeta, taxonomy: Taxonomy) -> list[CardFact]:
+    """Zielgruppe, Format, Dauer and Erprobung of a concept as labelled card rows, in that
+    order; unknown ones (no duration, not yet tried out) are left out."""
+    values = {
         "audience": ", ".join(taxonomy.audience.get(k, k) for k in meta.audience),
         "formats": ", ".join(taxonomy.formats.get(k, k) for k in meta.formats),
         "duration": meta.duration,
         "evidence": evidence_text(meta, taxonomy),
     }
+    return [
+        CardFact(key=key, label=label, value=value)
+        for key, label in FACT_LABELS.items()
+        if (value := values[key])
+    ]

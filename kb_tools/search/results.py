@@ -27,15 +27,14 @@ class Label(ResultModel):
     label: str = Field(description="Deutsche Bezeichnung.")
 
 
-class Facts(ResultModel):
-    """What a result card shows besides title and summary (German texts)."""
+class Fact(ResultModel):
+    """One row of a result card: Zielgruppe, Format, Dauer or Erprobung."""
 
-    audience: str = Field(description="Zielgruppen, mit Komma getrennt.")
-    formats: str = Field(description="Formate, mit Komma getrennt.")
-    duration: str | None = Field(description="Dauer, wie das Zentrum sie angibt.")
-    evidence: str | None = Field(
-        description="Erprobung in Worten, z. B. „erprobt in 3 Betrieben mit 40 Teilnehmenden "
-        "seit März 2024“; bei Angeboten für Selbstständige zählen Personen."
+    key: str = Field(description="audience, formats, duration oder evidence.")
+    label: str = Field(description="Deutsche Bezeichnung der Zeile, z. B. „Zielgruppe“.")
+    value: str = Field(
+        description="Der Wert als Text, z. B. „erprobt in 3 Betrieben mit 40 Teilnehmenden "
+        "seit März 2024“ (bei Angeboten für Selbstständige zählen Personen)."
     )
 
 
@@ -50,7 +49,9 @@ class SearchHit(ResultModel):
     region: str = Field(description="Region des Zentrums.")
     status: str = Field(description="entwurf, erprobt oder transferiert.")
     topics: list[Label] = Field(description="Themen des Konzepts.")
-    facts: Facts = Field(description="Zielgruppe, Format, Dauer und Erprobung für die Karte.")
+    facts: list[Fact] = Field(
+        description="Zielgruppe, Format, Dauer und Erprobung für die Karte (unbekannte fehlen)."
+    )
     url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
     score: float = Field(description="Relevanz; nur innerhalb einer Antwort vergleichbar.")
     section: str = Field(description="Abschnitt, der am besten passt.")
@@ -83,7 +84,7 @@ class SearchHit(ResultModel):
             region=center.region,
             status=meta.status,
             topics=labels(library, "topics", meta.topics),
-            facts=Facts(**concept_facts(meta, library.taxonomy)),
+            facts=[Fact(**fact) for fact in concept_facts(meta, library.taxonomy)],
             url=concept.url,
             score=round(float(score), 4),
             section=section,

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from html import escape
 
 from kb_tools.library import (
-    FACT_LABELS,
-    CardFacts,
+    CardFact,
     Concept,
     Library,
     center_url,
@@ -63,12 +62,10 @@ def concept_card(concept: Concept, library: Library, root: str, heading: str = "
     )
 
 
-def facts_list(facts: CardFacts) -> str:
-    """Zielgruppe, Format, Dauer, Erprobung as a small definition list (unknown rows left out)."""
+def facts_list(facts: list[CardFact]) -> str:
+    """Zielgruppe, Format, Dauer, Erprobung as a small definition list."""
     rows = "".join(
-        f"<div><dt>{esc(FACT_LABELS[key])}</dt><dd>{esc(value)}</dd></div>"
-        for key, value in facts.items()
-        if value
+        f"<div><dt>{esc(f['label'])}</dt><dd>{esc(f['value'])}</dd></div>" for f in facts
     )
     return f'<dl class="kb-facts">{rows}</dl>'
 

@@ -74,6 +74,7 @@ def test_a_phrase_only_in_a_material_finds_the_concept(
     assert first["id"] == concept
     assert first["section"] == section
     assert "<mark>" in first["snippet"]
+    assert [fact["label"] for fact in first["facts"]] == ["Zielgruppe", "Format"]
 
 
 def test_the_concept_detail_lists_its_materials(client: TestClient) -> None:

@@ -24,7 +24,10 @@ CHROME = {
     "Ähnliche Konzepte": ".kb-similar",
     "Aktionen": ".kb-actions",
 }
-FACTS = {"audience": "Beschäftigte", "formats": "Workshop", "duration": None, "evidence": None}
+FACTS = [
+    {"key": "audience", "label": "Zielgruppe", "value": "Beschäftigte"},
+    {"key": "formats", "label": "Format", "value": "Workshop"},
+]
 
 
 @pytest.fixture(scope="module")

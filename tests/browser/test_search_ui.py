@@ -101,6 +101,8 @@ def test_typed_query_finds_ai_quality_inspection_with_highlighted_section(
     card = page.locator(".kb-hit").nth(next(i for i, cid in enumerate(top) if cid in AI_INSPECTION))
     assert card.locator(".kb-hit__section strong").inner_text().strip()
     assert card.locator(".kb-hit__snippet mark").count() >= 1
+    labels = card.locator(".kb-facts dt").all_inner_texts()
+    assert labels[:2] == ["Zielgruppe", "Format"] and "Erprobung" in labels
     assert parse_qs(urlsplit(page.url).query)["frage"] == [QUERY]
 
 

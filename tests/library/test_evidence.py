@@ -66,9 +66,20 @@ def test_cards_show_audience_format_duration_and_evidence(
     )
     library = load_library(library_dir)
     facts = concept_facts(library.concepts["testkonzept"].meta, library.taxonomy)
-    assert facts == {
-        "audience": "Beschäftigte",
-        "formats": "Workshop, Lernfabrik",
-        "duration": "2 × 4 Stunden",
-        "evidence": "erprobt in 2 Betrieben mit 9 Teilnehmenden seit März 2024",
-    }
+    assert facts == [
+        {"key": "audience", "label": "Zielgruppe", "value": "Beschäftigte"},
+        {"key": "formats", "label": "Format", "value": "Workshop, Lernfabrik"},
+        {"key": "duration", "label": "Dauer", "value": "2 × 4 Stunden"},
+        {
+            "key": "evidence",
+            "label": "Erprobung",
+            "value": "erprobt in 2 Betrieben mit 9 Teilnehmenden seit März 2024",
+        },
+    ]
+
+
+def test_unknown_facts_are_left_out(library_dir: Path, write_concept: WriteConcept) -> None:
+    write_concept(duration=None, evidence=None)
+    library = load_library(library_dir)
+    facts = concept_facts(library.concepts["testkonzept"].meta, library.taxonomy)
+    assert [fact["key"] for fact in facts] == ["audience", "formats"]

@@ -1,28 +1,27 @@
 /**
  * A concept's key facts under its summary: the same ``dl.kb-facts`` the site's generator
  * writes into the catalogue cards, here for the cards the scripts render from API hits.
+ * The rows come labelled from the server (``facts: [{key, label, value}]``), so no label is
+ * spelled out here.
  */
 
 import { h } from "../dom.mjs";
 
-/** The rows in the generator's order: the key in ``facts`` and its German label. */
-export const FACTS = [
-  ["audience", "Zielgruppe"],
-  ["formats", "Format"],
-  ["duration", "Dauer"],
-  ["evidence", "Erprobung"],
-];
-
 /**
- * The rows that have a value. ``facts`` may be missing (an older index or API) and single
- * values may be null (no duration, not yet tried out); such rows are left out.
- * @param {Record<string, string | null> | null | undefined} facts
+ * The usable rows. ``facts`` may be missing (an older index or API); rows without a label or
+ * value are left out.
+ * @param {unknown} facts
  * @returns {{key: string, label: string, value: string}[]}
  */
 export function factRows(facts) {
-  if (!facts || typeof facts !== "object") return [];
-  return FACTS.map(([key, label]) => ({ key, label, value: facts[key] })).filter(
-    ({ value }) => typeof value === "string" && value.trim() !== "",
+  if (!Array.isArray(facts)) return [];
+  return facts.filter(
+    (row) =>
+      row &&
+      typeof row.label === "string" &&
+      row.label.trim() !== "" &&
+      typeof row.value === "string" &&
+      row.value.trim() !== "",
   );
 }
 

@@ -27,6 +27,7 @@ from kb_tools.search.ranking import (
     Fusion,
     concept_scores,
     evidence,
+    jaccard_rows,
     lift,
     lineage_smoothing,
     ranking,
@@ -82,6 +83,8 @@ class SearchIndex:
         self._lexical = LexicalIndex([lexical_text(c, library) for c in self._concepts])
         self._passage_lexical = LexicalIndex([f"{p.section}\n{p.text}" for p in passages])
         self._centroids, self._mean_vector = self._concept_centroids()
+        self._topics = self._onehot("topics")
+        self._audience = self._onehot("audience")
         self._mean_centroid = (
             self._centroids.mean(axis=0) if len(self._centroids) else self._mean_vector
         )
@@ -166,7 +169,12 @@ class SearchIndex:
                 f"Unbekannte Konzept-ID '{concept_id}'{did_you_mean(concept_id, self._number)}"
             )
         own = self._number[concept_id]
-        scores = self._centroids @ self._centroids[own]
+        fusion = self.fusion
+        scores = (
+            self._centroids @ self._centroids[own]
+            + fusion.similar_topics * jaccard_rows(self._topics, own)
+            + fusion.similar_audience * jaccard_rows(self._audience, own)
+        ).astype(np.float64)
         scores[own] = -np.inf
         order = [int(n) for n in np.argsort(-scores, kind="stable")[: max(limit, 0)]]
         return [self._summary_hit(n, float(scores[n])) for n in order if np.isfinite(scores[n])]
@@ -248,6 +256,16 @@ class SearchIndex:
         ]
         both = pairs + [(b, a) for a, b in pairs]
         return np.array(both, dtype=np.int64).reshape(-1, 2)
+
+    def _onehot(self, vocabulary: str) -> np.ndarray:
+        """Concepts × keys of one taxonomy vocabulary, 1 where the concept has the key."""
+        keys = {key: n for n, key in enumerate(self.library.taxonomy.vocabulary(vocabulary))}
+        out = np.zeros((len(self._concepts), max(len(keys), 1)), dtype=np.float64)
+        for number, concept in enumerate(self._concepts):
+            for key in getattr(concept.meta, vocabulary):
+                if key in keys:
+                    out[number, keys[key]] = 1.0
+        return out
 
     def _concept_centroids(self) -> tuple[np.ndarray, np.ndarray]:
         """Normalised mean passage vector per concept, and the plain mean over all passages."""

@@ -41,6 +41,12 @@ class Fusion:
     min_score: float = 0.09
     rrf_k: int = 60
     lineage_share: float = 0.5  # middle of the flat 0.4–0.8 range; 0 switches it off
+    # "Ähnliche Konzepte": the centroid cosine plus these weights times the Jaccard overlap of
+    # topics and of audiences. Measured on the sample library (bench/quality.py): share of
+    # the top 3 that share a topic 0.74 → 0.93, a topic and an audience 0.39 → 0.70, while
+    # the mean centroid cosine of the top 3 fell only 0.930 → 0.925.
+    similar_topics: float = 0.10
+    similar_audience: float = 0.05
 
 
 def concept_scores(
@@ -75,6 +81,13 @@ def lineage_smoothing(scores: np.ndarray, pairs: np.ndarray, share: float) -> np
     finite = np.isfinite(scores)
     gap = np.where(finite, best - np.where(finite, scores, 0.0), 0.0)
     return scores + share * gap
+
+
+def jaccard_rows(onehot: np.ndarray, row: int) -> np.ndarray:
+    """Jaccard overlap of row ``row`` of a 0/1 matrix (concepts × keys) with every row."""
+    inter = onehot @ onehot[row]
+    union = onehot.sum(axis=1) + onehot[row].sum() - inter
+    return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
 
 
 def lift(cosines: np.ndarray, background: float, fusion: Fusion) -> np.ndarray:

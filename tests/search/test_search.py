@@ -159,3 +159,23 @@ def test_similar_excludes_the_concept_itself(index: SearchIndex) -> None:
 def test_similar_with_an_unknown_id_suggests_one(index: SearchIndex) -> None:
     with pytest.raises(UnknownConcept, match="meinten Sie 'phishing-planspiel'"):
         index.similar("phishing-plan")
+
+
+def test_similar_concepts_share_topic_and_audience_first(index: SearchIndex) -> None:
+    """The solo marketing concept's neighbours are about marketing, not just about KI."""
+    library = index.library
+    own = library.concepts["solo-ki-marketing"].meta
+    hits = index.similar("solo-ki-marketing", limit=3)
+    shared = [
+        bool(set(library.concepts[h.id].meta.topics) & set(own.topics) - {"ki"}) for h in hits
+    ]
+    assert shared[0], [h.id for h in hits]
+
+
+def test_most_similar_concepts_share_a_topic(index: SearchIndex) -> None:
+    library = index.library
+    pairs = [(c, h) for c in library for h in index.similar(c.id, limit=3)]
+    share = sum(
+        bool(set(c.meta.topics) & set(library.concepts[h.id].meta.topics)) for c, h in pairs
+    ) / len(pairs)
+    assert share >= 0.85

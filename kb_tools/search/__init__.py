@@ -12,6 +12,7 @@ from kb_tools.search.engine import SearchIndex, normalize_query
 from kb_tools.search.passages import SUMMARY_SECTION, Passage, library_passages, passages_of
 from kb_tools.search.ranking import MODES, Fusion
 from kb_tools.search.results import Label, SearchHit, SearchResults, SimilarResults, labels
+from kb_tools.search.static import StaticRecord, static_records
 from kb_tools.search.storage import MANIFEST, read_manifest
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "SearchIndex",
     "SearchResults",
     "SimilarResults",
+    "StaticRecord",
     "build_index",
     "fold",
     "get_embedder",
@@ -38,6 +40,7 @@ __all__ = [
     "normalize_query",
     "passages_of",
     "read_manifest",
+    "static_records",
     "stem",
     "words",
 ]

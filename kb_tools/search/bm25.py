@@ -126,6 +126,21 @@ class LexicalIndex:
             out[docs] = self.idf(term) * tf * (self.K1 + 1) / (tf + self._norm[docs])
         return out
 
+    def compound_parts(self, word: str) -> tuple[str, ...]:
+        """The parts of an indexed compound that are words of the index themselves:
+        ``sichtprufung`` → ``prufung``, ``qualitatsprufung`` → ``qualitat``, ``prufung``.
+
+        For indexes that cannot split compounds at query time (the static fallback): the
+        parts are added to the text so that "Prüfung" finds "Sichtprüfung" there too.
+        """
+        parts = [p for p in self._split(word) if p in self._vocabulary]
+        for cut in range(3, len(word) - MIN_PART + 1):
+            head = word[cut:]
+            if head in self._vocabulary and head not in _SUFFIXES:
+                parts.append(head)
+                break
+        return tuple(dict.fromkeys(p for p in parts if p != word))
+
     def _analyze_word(self, word: str, split: bool = True) -> QueryWord:
         found: dict[str, float] = {}
         own = stem(word)

@@ -39,6 +39,7 @@ from kb_tools.site.pages import (
 )
 from kb_tools.site.printkit import CACHE_FOLDER, write_kits
 from kb_tools.site.sanitize import BodyRenderer
+from kb_tools.site.staticsearch import write_static_search
 
 STAMP_FILE = ".kb-build.json"
 SOURCE_DIR = "site-src"
@@ -82,6 +83,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         # Files MkDocs has nothing to do with go straight into the built site.
         write_editor(library, settings, staging)
         write_materials(library, staging)
+        write_static_search(library, staging)
         kits = write_kits(
             library, settings.site_url, Path(settings.build_dir) / CACHE_FOLDER, staging, renderer
         )

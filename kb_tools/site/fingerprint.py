@@ -21,7 +21,24 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # The code that turns a library into pages: the site package, the library package (the model
 # and URL scheme it renders), and the shared core modules at the top of the package.
 SITE_CODE = ("site", "library")
-TOOLS = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "nh3", "weasyprint", "segno")
+# The search code the site's static index (Pagefind) is made with.
+STATIC_SEARCH_CODE = (
+    "search/analysis.py",
+    "search/bm25.py",
+    "search/static.py",
+    "search/results.py",
+    "search/passages.py",
+)
+TOOLS = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "markdown-it-py",
+    "nh3",
+    "weasyprint",
+    "segno",
+    "pagefind",
+)
 # Settings that shape admin/config.yml.
 EDITOR_SETTINGS = {name for name in Settings.model_fields if name.startswith("cms_")}
 
@@ -55,7 +72,7 @@ def _shaping_files(config_file: Path) -> Iterator[tuple[str, Path]]:
 
 def site_code_files() -> list[Path]:
     """Every source file of the code that shapes the site, in a stable order."""
-    files = [*PACKAGE.glob("*.py")]
+    files = [*PACKAGE.glob("*.py"), *(PACKAGE / name for name in STATIC_SEARCH_CODE)]
     for package in SITE_CODE:
         files += [p for p in (PACKAGE / package).rglob("*") if p.is_file() and _is_source(p)]
     return sorted(files)

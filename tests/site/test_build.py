@@ -145,13 +145,22 @@ def test_centre_and_topic_pages_list_their_concepts(sample_site: BuiltSite) -> N
         assert all(f'data-kb-id="{c.id}"' in html for c in library if key in c.meta.topics)
 
 
-def test_sitemap_and_german_search_are_built(sample_site: BuiltSite) -> None:
+def test_sitemap_and_the_static_german_search_are_built(sample_site: BuiltSite) -> None:
     sitemap = (sample_site.site / "sitemap.xml").read_text(encoding="utf-8")
     for concept in sample_site.library:
         assert f"<loc>{SITE_URL}{concept.url}</loc>" in sitemap
-    config = json.loads((sample_site.site / "search/search_index.json").read_text())["config"]
-    assert "de" in config["lang"]
     assert '<html lang="de"' in sample_site.html("")
+    bundle = sample_site.site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]
+    assert entry["languages"]["de"]["page_count"] == len(sample_site.library)
+
+
+def test_mkdocs_own_search_is_gone(sample_site: BuiltSite) -> None:
+    """One search box: no lunr index, no second box in the header."""
+    assert not (sample_site.site / "search" / "search_index.json").exists()
+    assert "md-search__input" not in sample_site.html("")
 
 
 def test_unchanged_library_is_not_rebuilt(sample_site: BuiltSite) -> None:

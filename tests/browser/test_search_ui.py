@@ -160,6 +160,40 @@ def test_more_button_loads_the_next_page(page: playwright_api.Page, kb_server: s
     assert page.evaluate("document.activeElement.closest('.kb-hit')") is not None
 
 
+def test_query_field_has_focus_when_the_page_loads_at_the_top(
+    page: playwright_api.Page, kb_server: str
+) -> None:
+    page.goto(f"{kb_server}suche/")
+    playwright_api.expect(page.get_by_label("Wonach suchen Sie?")).to_be_focused()
+    assert page.evaluate("window.scrollY") == 0
+
+
+def test_back_from_a_hit_shows_the_same_list_at_the_same_place(
+    page: playwright_api.Page, kb_server: str
+) -> None:
+    search(page, kb_server, "Weiterbildung im Betrieb")
+    hits = page.locator(".kb-hit")
+    more = page.get_by_role("button", name=re.compile("^Mehr laden"))
+    while more.is_visible() and hits.count() < 30:
+        shown = hits.count()
+        more.click()
+        playwright_api.expect(hits).not_to_have_count(shown)
+    loaded = hits.count()
+    assert loaded > 10, loaded
+    entries = page.evaluate("history.length")
+    last = page.locator(".kb-hit__title a").last
+    last.scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 500, scrolled
+    with page.expect_navigation():
+        last.click()
+    page.go_back()
+    playwright_api.expect(hits).to_have_count(loaded, timeout=20_000)
+    page.wait_for_function(f"Math.abs(window.scrollY - {scrolled}) <= 3", timeout=10_000)
+    assert page.evaluate("history.length") == entries + 1  # only the concept page was added
+    assert page.evaluate("document.activeElement.id") != "kb-query"
+
+
 def test_keyboard_alone_can_search_and_filter(page: playwright_api.Page, kb_server: str) -> None:
     page.goto(f"{kb_server}suche/")
     page.get_by_label("Wonach suchen Sie?").focus()

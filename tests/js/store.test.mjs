@@ -11,8 +11,9 @@ const query = (params) => new URLSearchParams(params.map(([k, v]) => [k, String(
 const searches = (api) => api.calls.filter(([kind]) => kind === "search").map(([, p]) => query(p));
 
 /** A store on a fake window and API that records every event it emits. */
-function setUp({ url = "https://kb.example/suche/", search, facets } = {}) {
+function setUp({ url = "https://kb.example/suche/", search, facets, entry } = {}) {
   const win = fakeWindow(url);
+  if (entry) win.history.replaceState(entry, "", url);
   const api = fakeApi({
     facets: facets || (() => API_FACETS),
     search: search || (() => ({ total: 2, results: hits("a", "b"), facets: { topic: { ki: 2 } } })),
@@ -23,6 +24,16 @@ function setUp({ url = "https://kb.example/suche/", search, facets } = {}) {
   ["state", "idle", "results", "ok", "unavailable", "error", "without"].forEach(record);
   const names = () => events.map(([name]) => name);
   return { win, api, store, events, names };
+}
+
+/** An index of ``total`` hits that answers any page of it. */
+function pagedSearch(total) {
+  const all = Array.from({ length: total }, (_, i) => `k${i}`);
+  return (params) => {
+    const get = (key) => Number(params.find(([name]) => name === key)[1]);
+    const page = all.slice(get("offset"), get("offset") + get("limit"));
+    return { total, results: hits(...page), facets: {} };
+  };
 }
 
 test("searchParams sends query, page and filters in facet order", () => {
@@ -185,4 +196,65 @@ test("an empty result with filters asks what dropping each one would find", asyn
     events.filter(([name]) => name === "without").map(([, detail]) => detail),
     [{ key: "topic", value: "ki", total: 4 }],
   );
+});
+
+test("coming back to an entry that had 25 hits loads 25 at once", async () => {
+  const { api, store, events } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    entry: { kbState: true, kbShown: 25 },
+    search: pagedSearch(40),
+  });
+  await store.start();
+  await settle();
+  assert.deepEqual(searches(api), ["q=KI&limit=25&offset=0"]);
+  const shown = events.filter(([name]) => name === "results").map(([, r]) => r);
+  assert.equal(shown.length, 1);
+  assert.equal(shown[0].hits.length, 25);
+  assert.equal(shown[0].appendedFrom, null);
+});
+
+test("more hits than the API sends at once come back in pages of 50", async () => {
+  const { api, store } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    entry: { kbShown: 120 },
+    search: pagedSearch(200),
+  });
+  await store.start();
+  await settle();
+  assert.deepEqual(searches(api), [
+    "q=KI&limit=50&offset=0",
+    "q=KI&limit=50&offset=50",
+    "q=KI&limit=20&offset=100",
+  ]);
+  assert.equal(store.results.hits.length, 120);
+});
+
+test("Mehr laden keeps the loaded count in the history entry without adding one", async () => {
+  const { win, store } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    search: pagedSearch(40),
+  });
+  await store.start();
+  await settle();
+  assert.equal(win.history.state.kbShown, 10);
+  await store.loadMore();
+  await store.loadMore();
+  assert.equal(win.history.state.kbShown, 30);
+  assert.equal(win.history.length, 1);
+});
+
+test("back to an entry with more loaded loads as many again", async () => {
+  const { win, api, store } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    search: pagedSearch(40),
+  });
+  await store.start();
+  await settle();
+  await store.loadMore();
+  store.setFilter("status", "erprobt", true);
+  await settle();
+  win.history.back();
+  await settle();
+  assert.equal(searches(api).at(-1), "q=KI&limit=20&offset=0");
+  assert.equal(store.results.hits.length, 20);
 });

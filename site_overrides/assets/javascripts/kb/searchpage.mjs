@@ -9,6 +9,7 @@ import { openBuiltinSearch } from "./builtin.mjs";
 import { keepFocus } from "./dom.mjs";
 import { countedValues } from "./facets.mjs";
 import { CATALOGUE_PAGE, apiRoot, siteRoot } from "./paths.mjs";
+import { ScrollMemory, navigationType, returnsTo } from "./place.mjs";
 import { PAGE_SIZE, SearchStore } from "./store.mjs";
 import { cleanQuery } from "./urlstate.mjs";
 import { renderChips } from "./views/chips.mjs";
@@ -189,6 +190,31 @@ function facetsComponent({ panel, toggle, groups }) {
   };
 }
 
+/**
+ * Back to the reader's place: the store loads as many hits as the history entry had; once
+ * they are rendered, the scroll position saved when the page was left. A page restored whole
+ * from the back/forward cache gets its position again too.
+ */
+function placeComponent(win, memory, returning) {
+  return {
+    register(store) {
+      let pending = returning;
+      const restore = () => {
+        const y = memory.saved();
+        if (y && Math.abs(win.scrollY - y) > 1) win.scrollTo(0, y);
+      };
+      store.on("results", (results) => {
+        if (!pending || !fresh(results)) return;
+        pending = false;
+        restore();
+      });
+      for (const event of CLEARING) store.on(event, () => (pending = false));
+      win.addEventListener("pagehide", () => memory.save());
+      win.addEventListener("pageshow", (event) => event.persisted && restore());
+    },
+  };
+}
+
 function chipsComponent(chips) {
   return {
     register(store) {
@@ -214,6 +240,11 @@ export function mountSearchPage(container) {
   container.dataset.kbMounted = "1";
   const root = siteRoot();
   const store = new SearchStore(new Api(apiRoot()));
+  const memory = new ScrollMemory(window);
+  const returning = returnsTo(navigationType(window), memory.saved());
+  // The page scrolls back itself once its results are there; the browser's own attempt
+  // would come before them and land too high.
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
   const { form, input } = renderSearchForm({
     query: store.state.query,
     onInput: (text) => store.type(text),
@@ -243,6 +274,9 @@ export function mountSearchPage(container) {
     .add(chipsComponent(parts.chips))
     .add(resultsComponent(parts, container, root))
     .add(emptyComponent(parts.empty, root))
-    .add(withoutCounts());
+    .add(withoutCounts())
+    .add(placeComponent(window, memory, returning));
+  // Ready to type, unless the reader came back to a place further down the list.
+  if (!returning) input.focus({ preventScroll: true });
   store.start();
 }

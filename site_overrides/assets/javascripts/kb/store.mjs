@@ -8,11 +8,15 @@
  * search, else where "Mehr laden" appended), "ok" (the API answered), "unavailable" (no API),
  * "error" (the API's German message), "focus-query"; components may add their own
  * (withoutcounts.mjs emits "without").
+ *
+ * How many hits are loaded is kept in the history entry (place.mjs), so that coming back to
+ * the page loads as many again.
  */
 
 import { Hub } from "./hub.mjs";
 import { ApiError, ApiUnavailable, isApiFailure } from "./api.mjs";
 import { labelledFilters, labelsOf, normaliseFacets } from "./facets.mjs";
+import { rememberShown, shownIn } from "./place.mjs";
 import {
   activeFilters,
   cleanQuery,
@@ -24,8 +28,15 @@ import {
 
 export const PAGE_SIZE = 10;
 export const DEBOUNCE_MS = 350;
+export const MAX_LIMIT = 50; // the most hits GET /api/search sends at once
 
 const list = (value) => (Array.isArray(value) ? value : []);
+
+/** The hits of ``page`` not among ``hits`` yet (pages of a changing index may overlap). */
+function unseen(page, hits) {
+  const seen = new Set(hits.map((hit) => hit.id));
+  return list(page).filter((hit) => hit && !seen.has(hit.id));
+}
 
 /** Query parameters of GET /api/search for ``state``. */
 export function searchParams(state, facets, { offset = 0, limit = PAGE_SIZE } = {}) {
@@ -71,7 +82,7 @@ export class SearchStore extends Hub {
       return;
     }
     this.readFilters();
-    if (this.state.query && this.draft === null) this.run();
+    if (this.state.query && this.draft === null) this.run({ want: this.remembered() });
     else if (!this.state.query && this.active().length) this.emit("idle");
   }
 
@@ -84,6 +95,11 @@ export class SearchStore extends Hub {
     }
     this.labels = labelsOf(this.facets);
     return true;
+  }
+
+  /** How many hits the current history entry had loaded (at least one page). */
+  remembered() {
+    return shownIn(this.win.history.state, PAGE_SIZE);
   }
 
   readFilters() {
@@ -136,7 +152,7 @@ export class SearchStore extends Hub {
       }
       if (!hadFacets) this.readFilters();
     }
-    if (this.state.query) this.run();
+    if (this.state.query) this.run({ want: this.remembered() });
     else {
       this.emit("ok");
       this.emit("idle");
@@ -147,7 +163,7 @@ export class SearchStore extends Hub {
     this.takeDraft();
     this.state = parseState(search, this.facets);
     this.emit("state", this.state);
-    this.run();
+    this.run({ want: this.remembered() });
   }
 
   takeDraft() {
@@ -166,7 +182,8 @@ export class SearchStore extends Hub {
 
   /* -- requests */
 
-  async run() {
+  /** A new search; ``want`` hits at once when coming back to a list that had more loaded. */
+  async run({ want = PAGE_SIZE } = {}) {
     if (this.request) this.request.abort();
     this.request = null;
     if (!this.state.query) {
@@ -175,16 +192,29 @@ export class SearchStore extends Hub {
       return;
     }
     const state = this.state;
-    const data = await this.page(state, 0);
+    let limit = Math.min(want, MAX_LIMIT);
+    const data = await this.page(state, 0, limit);
     if (!data) return;
-    const hits = list(data.results);
+    let hits = list(data.results);
+    let full = hits.length === limit; // a shorter page was the last one
+    const total = Number.isFinite(data.total) ? data.total : hits.length;
+    while (full && hits.length < Math.min(want, total)) {
+      limit = Math.min(want - hits.length, MAX_LIMIT);
+      const next = await this.page(state, hits.length, limit);
+      if (!next) return;
+      const added = unseen(next.results, hits);
+      full = list(next.results).length === limit;
+      if (!added.length) break;
+      hits = hits.concat(added);
+    }
     this.results = {
       searched: state,
       hits,
-      total: Number.isFinite(data.total) ? data.total : hits.length,
+      total,
       counts: data.facets && typeof data.facets === "object" ? data.facets : {},
     };
     this.emit("results", { ...this.results, appendedFrom: null });
+    rememberShown(hits.length, this.win);
   }
 
   async loadMore() {
@@ -193,23 +223,23 @@ export class SearchStore extends Hub {
     // Page on through the shown result set, even if the field has changed meanwhile.
     const data = await this.page(shown.searched, shown.hits.length);
     if (!data || this.results !== shown) return;
-    const seen = new Set(shown.hits.map((hit) => hit.id));
-    const fresh = list(data.results).filter((hit) => hit && !seen.has(hit.id));
+    const fresh = unseen(data.results, shown.hits);
     const hits = shown.hits.concat(fresh);
     // Nothing further: stop offering more.
     this.results = { ...shown, hits, total: fresh.length ? shown.total : hits.length };
     this.emit("results", { ...this.results, appendedFrom: shown.hits.length });
+    rememberShown(hits.length, this.win);
   }
 
   /** One page request at a time; failures become "unavailable" or "error". */
-  async page(state, offset) {
+  async page(state, offset, limit = PAGE_SIZE) {
     const controller = new AbortController();
     if (this.request) this.request.abort();
     this.request = controller;
     this.emit("busy", true);
     try {
       const data = await this.api.search(
-        searchParams(state, this.facets, { offset }),
+        searchParams(state, this.facets, { offset, limit }),
         controller.signal,
       );
       if (this.request !== controller) return null;

@@ -129,3 +129,33 @@ test("blocked storage does not break the client", async () => {
   assert.ok((await api.facets().catch((e) => e)) instanceof ApiUnavailable);
   assert.equal(api.knownOffline(), false);
 });
+
+/** A fetch that never answers until its signal aborts it, as fetch does. */
+const hanging = async (_url, { signal }) =>
+  new Promise((_resolve, reject) => {
+    signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+  });
+
+test("an API that does not answer in time is ApiUnavailable", async () => {
+  const storage = memoryStorage();
+  const api = new Api(ROOT, { storage, timeoutMs: 10, fetch: hanging });
+  const err = await api.facets().catch((e) => e);
+  assert.ok(err instanceof ApiUnavailable, err);
+  assert.equal(api.knownOffline(), true);
+});
+
+test("the caller's abort stays an abort, also with a timeout running", async () => {
+  const api = new Api(ROOT, { storage: null, timeoutMs: 60_000, fetch: hanging });
+  const controller = new AbortController();
+  const pending = api.search([["q", "KI"]], controller.signal).catch((e) => e);
+  controller.abort();
+  const err = await pending;
+  assert.equal(err.name, "AbortError");
+});
+
+test("a 4xx with a message is the API answering, not the API missing", async () => {
+  const storage = memoryStorage();
+  const api = new Api(ROOT, { storage, fetch: async () => json({ detail: "Ungültig" }, 422) });
+  assert.ok((await api.search([]).catch((e) => e)) instanceof ApiError);
+  assert.equal(api.knownOffline(), false);
+});

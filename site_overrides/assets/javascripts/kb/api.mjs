@@ -1,6 +1,6 @@
 /**
  * Client of the search API. Two kinds of failure: ApiError (the API answered with a German
- * message, 4xx) and ApiUnavailable (no API here: network error, HTML page, 5xx).
+ * message, 4xx) and ApiUnavailable (no API here: network error, timeout, HTML page, 5xx).
  */
 
 import { urlUnder } from "./paths.mjs";
@@ -15,6 +15,8 @@ const isAbort = (err) => Boolean(err) && err.name === "AbortError";
 
 // On static hosting every concept page would ask the missing API again; remember for a while.
 const OFFLINE_MS = 5 * 60 * 1000;
+// An answer that takes longer counts as no API (a hanging proxy, a stopped server behind it).
+export const TIMEOUT_MS = 10_000;
 
 /** Read ``response`` as a JSON object, or throw ApiError / ApiUnavailable. */
 export async function readJson(response) {
@@ -36,14 +38,19 @@ export async function readJson(response) {
 export class Api {
   /**
    * @param {URL} root where the API lives (see paths.apiRoot)
-   * @param {{fetch?: typeof fetch, storage?: Storage | null, now?: () => number}} [options]
+   * @param {{fetch?: typeof fetch, storage?: Storage | null, now?: () => number,
+   *   timeoutMs?: number}} [options]
    */
-  constructor(root, { fetch: fetchImpl = globalThis.fetch, storage, now = Date.now } = {}) {
+  constructor(
+    root,
+    { fetch: fetchImpl = globalThis.fetch, storage, now = Date.now, timeoutMs = TIMEOUT_MS } = {},
+  ) {
     this.root = root;
     // Called as a plain function: window.fetch refuses any other `this`.
     this.send = (url, init) => fetchImpl(url, init);
     this.storage = storage === undefined ? sessionStorageOrNull() : storage;
     this.now = now;
+    this.timeoutMs = timeoutMs;
     this.offlineKey = `kb-api-offline-until ${root}`;
   }
 
@@ -69,19 +76,32 @@ export class Api {
 
   async get(path, params, signal) {
     const url = urlUnder(this.root, path, params);
-    let response;
+    // One signal for the caller's abort and the timeout; AbortSignal.any is too new to rely on.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const abort = () => controller.abort();
+    if (signal && signal.aborted) abort();
+    else if (signal) signal.addEventListener("abort", abort, { once: true });
     try {
-      response = await this.send(url, { signal, headers: { Accept: "application/json" } });
-    } catch (err) {
-      if (isAbort(err)) throw err;
-      throw this.unavailable(new ApiUnavailable(String(err)));
-    }
-    try {
+      const response = await this.send(url, {
+        signal: controller.signal,
+        headers: { Accept: "application/json" },
+      });
       const data = await readJson(response);
       this.write(null);
       return data;
     } catch (err) {
-      throw err instanceof ApiUnavailable ? this.unavailable(err) : err;
+      if (timedOut)
+        throw this.unavailable(new ApiUnavailable(`keine Antwort in ${this.timeoutMs} ms`));
+      if (isAbort(err) || err instanceof ApiError) throw err;
+      throw this.unavailable(err instanceof ApiUnavailable ? err : new ApiUnavailable(String(err)));
+    } finally {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", abort);
     }
   }
 

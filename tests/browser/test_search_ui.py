@@ -1,4 +1,7 @@
-"""The semantic search UI in a real chromium against a real ``kb serve`` (and static hosting)."""
+"""The semantic search UI in a real chromium against a real ``kb serve``.
+
+Static hosting without the API: test_search_fallback.py.
+"""
 
 from __future__ import annotations
 
@@ -57,12 +60,6 @@ def kb_server(
     server = serve(sample_library_dir, ui_sample_site, sample_index_dir)
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def static_site(ui_sample_site: Path) -> Iterator[str]:
-    with static_server(ui_sample_site) as url:
-        yield url
 
 
 # ------------------------------------------------------------------ helpers
@@ -245,35 +242,6 @@ def test_search_page_fits_a_375_pixel_screen(
     playwright_api.expect(facet_checkbox(page, "status", "erprobt")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
-
-
-def test_without_api_the_page_says_so_and_builtin_search_works(
-    page: playwright_api.Page, static_site: str
-) -> None:
-    page.goto(f"{static_site}suche/")
-    playwright_api.expect(page.get_by_role("alert")).to_contain_text(
-        "Die semantische Suche ist gerade nicht erreichbar"
-    )
-    page.get_by_label("Wonach suchen Sie?").fill("Lernfabrik")
-    page.get_by_role("button", name="In der Volltextsuche suchen").click()
-    playwright_api.expect(page.locator(".md-search-result__item").first).to_be_visible(
-        timeout=20_000
-    )
-    assert page.locator(".md-search__input").input_value() == "Lernfabrik"
-
-
-def test_without_api_typing_in_the_builtin_search_finds_concepts(
-    page: playwright_api.Page, static_site: str
-) -> None:
-    page.goto(f"{static_site}konzepte/kamera-fehlererkennung-lernfabrik/")
-    builtin = page.locator(".md-search__input")
-    builtin.click()
-    builtin.press_sequentially("Sichtprüfung", delay=20)
-    playwright_api.expect(page.locator(".md-search-result__item").first).to_be_visible(
-        timeout=20_000
-    )
-    playwright_api.expect(page.locator(".kb-similar")).to_be_hidden()
-    assert page.locator(".kb-similar").inner_text() == ""
 
 
 def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(

@@ -56,6 +56,7 @@ export function fakeApi({ facets, search }) {
   const calls = [];
   return {
     calls,
+    knownOffline: () => false,
     facets: async () => {
       calls.push(["facets"]);
       return facets();

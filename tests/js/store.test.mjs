@@ -11,17 +11,17 @@ const query = (params) => new URLSearchParams(params.map(([k, v]) => [k, String(
 const searches = (api) => api.calls.filter(([kind]) => kind === "search").map(([, p]) => query(p));
 
 /** A store on a fake window and API that records every event it emits. */
-function setUp({ url = "https://kb.example/suche/", search, facets, entry } = {}) {
+function setUp({ url = "https://kb.example/suche/", search, facets, fallback, entry } = {}) {
   const win = fakeWindow(url);
   if (entry) win.history.replaceState(entry, "", url);
   const api = fakeApi({
     facets: facets || (() => API_FACETS),
     search: search || (() => ({ total: 2, results: hits("a", "b"), facets: { topic: { ki: 2 } } })),
   });
-  const store = new SearchStore(api, { win, debounceMs: 5 });
+  const store = new SearchStore(api, { win, debounceMs: 5, fallback: fallback || null });
   const events = [];
   const record = (name) => store.on(name, (detail) => events.push([name, detail]));
-  ["state", "idle", "results", "ok", "unavailable", "error", "without"].forEach(record);
+  ["state", "idle", "results", "ok", "fallback", "unavailable", "error", "without"].forEach(record);
   const names = () => events.map(([name]) => name);
   return { win, api, store, events, names };
 }
@@ -35,6 +35,16 @@ function pagedSearch(total) {
     return { total, results: hits(...page), facets: {} };
   };
 }
+
+/** The keyword search as the store sees it: facets as katalog/concepts.json lists them. */
+const standIn = (search) =>
+  fakeApi({
+    facets: () => ({ facets: LISTED_FACETS, concepts: [] }),
+    search: search || (() => ({ total: 1, results: hits("z"), facets: {} })),
+  });
+const offline = () => {
+  throw new ApiUnavailable("HTTP 404");
+};
 
 test("searchParams sends query, page and filters in facet order", () => {
   const state = { query: "KI", filters: { status: ["erprobt"], topic: ["ki"] } };
@@ -257,4 +267,100 @@ test("back to an entry with more loaded loads as many again", async () => {
   await settle();
   assert.equal(searches(api).at(-1), "q=KI&limit=20&offset=0");
   assert.equal(store.results.hits.length, 20);
+});
+
+test("without the API the keyword search answers and the page is told so", async () => {
+  const keywords = standIn();
+  const { api, store, names } = setUp({
+    url: "https://kb.example/suche/?frage=KI&topic=ki",
+    facets: offline,
+    fallback: () => keywords,
+  });
+  await store.start();
+  await settle();
+  assert.deepEqual(searches(api), []);
+  assert.deepEqual(searches(keywords), ["q=KI&limit=10&offset=0&topic=ki"]);
+  assert.deepEqual(names(), ["fallback", "fallback", "results"]);
+  assert.equal(store.labels.value("topic", "ki"), "Künstliche Intelligenz (KI)");
+});
+
+test("a page that found no API a moment ago asks the keyword search straight away", async () => {
+  const keywords = standIn();
+  const { api, store } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    fallback: () => keywords,
+  });
+  api.knownOffline = () => true;
+  await store.start();
+  await settle();
+  assert.deepEqual(api.calls, []);
+  assert.deepEqual(searches(keywords), ["q=KI&limit=10&offset=0"]);
+});
+
+test("when neither the API nor the keyword search answers the page is told so", async () => {
+  const { store, names } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    facets: offline,
+    fallback: () => fakeApi({ facets: offline, search: offline }),
+  });
+  await store.start();
+  assert.deepEqual(names(), ["unavailable"]);
+});
+
+test("the API's German message is shown, not replaced by the keyword search", async () => {
+  const keywords = standIn();
+  const { store, events } = setUp({
+    url: "https://kb.example/suche/?frage=KI&topic=kl",
+    search: () => {
+      throw new ApiError("Unbekanntes Thema 'kl' – meinten Sie 'ki'?");
+    },
+    fallback: () => keywords,
+  });
+  await store.start();
+  await settle();
+  assert.equal(events.at(-1)[0], "error");
+  assert.deepEqual(keywords.calls, []);
+});
+
+test("an API that goes away mid-session hands the same search to the keyword search", async () => {
+  let online = true;
+  const keywords = standIn();
+  const { store, names } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    search: () => {
+      if (!online) throw new ApiUnavailable("HTTP 502");
+      return { total: 2, results: hits("a", "b"), facets: {} };
+    },
+    fallback: () => keywords,
+  });
+  await store.start();
+  await settle();
+  online = false;
+  store.setFilter("status", "erprobt", true);
+  await settle();
+  await settle();
+  assert.deepEqual(searches(keywords), ["q=KI&limit=10&offset=0&status=erprobt"]);
+  assert.deepEqual(
+    store.results.hits.map((hit) => hit.id),
+    ["z"],
+  );
+  assert.ok(!names().includes("unavailable"));
+});
+
+test("retry goes back to the API once it answers again", async () => {
+  let online = false;
+  const keywords = standIn();
+  const { api, store, names } = setUp({
+    url: "https://kb.example/suche/?frage=KI",
+    facets: () => (online ? API_FACETS : offline()),
+    fallback: () => keywords,
+  });
+  await store.start();
+  await settle();
+  online = true;
+  await store.retry();
+  await settle();
+  assert.equal(store.usingFallback, false);
+  assert.deepEqual(searches(api), ["q=KI&limit=10&offset=0"]);
+  assert.deepEqual(names().slice(-2), ["ok", "results"]);
 });

@@ -1,13 +1,14 @@
 /**
  * The search page (#kb-search-app): renders the frame once, then small components register
  * with the SearchStore hub. Each component only decides when to call its pure render
- * function (views/); the store owns state, requests and history.
+ * function (views/); the store owns state, requests and history. Without the API the static
+ * keyword search (fallback.mjs) answers, and a notice says so.
  */
 
 import { Api } from "./api.mjs";
-import { openBuiltinSearch } from "./builtin.mjs";
 import { keepFocus } from "./dom.mjs";
 import { countedValues } from "./facets.mjs";
+import { StaticSearch } from "./fallback.mjs";
 import { CATALOGUE_PAGE, apiRoot, siteRoot } from "./paths.mjs";
 import { ScrollMemory, navigationType, returnsTo } from "./place.mjs";
 import { PAGE_SIZE, SearchStore } from "./store.mjs";
@@ -23,7 +24,7 @@ import {
 import { renderFacetGroup } from "./views/facets.mjs";
 import { renderSearchForm } from "./views/form.mjs";
 import { renderSearchLayout } from "./views/layout.mjs";
-import { renderError, renderUnavailable } from "./views/notice.mjs";
+import { renderError, renderFallback, renderUnavailable } from "./views/notice.mjs";
 import { moreText, renderHit, statusText } from "./views/results.mjs";
 import { withoutCounts } from "./withoutcounts.mjs";
 
@@ -61,22 +62,34 @@ function statusComponent(status) {
   };
 }
 
-function noticeComponent(notice, container) {
-  const show = (kind, children) => {
+function noticeComponent(notice, container, root) {
+  let shown = null; // the kind on screen: re-rendering it would take the focus off its button
+  const show = (kind, role, children) => {
+    if (shown === kind) return;
+    shown = kind;
     notice.className = `kb-notice kb-notice--${kind}`;
-    notice.setAttribute("role", "alert");
-    notice.replaceChildren(...children);
+    notice.setAttribute("role", role);
+    notice.replaceChildren(...children());
     notice.hidden = false;
   };
   return {
     register(store) {
+      const onRetry = () => store.retry();
+      store.on("fallback", () => {
+        container.classList.remove("kb-search--offline");
+        show("fallback", "status", () => renderFallback({ onRetry }));
+      });
       store.on("unavailable", () => {
         container.classList.add("kb-search--offline");
-        const onBuiltin = () => openBuiltinSearch(store.text());
-        show("offline", renderUnavailable({ onBuiltin, onRetry: () => store.retry() }));
+        const catalogueHref = new URL(CATALOGUE_PAGE, root).href;
+        show("offline", "alert", () => renderUnavailable({ catalogueHref, onRetry }));
       });
-      store.on("error", (message) => show("error", renderError(message)));
+      store.on("error", (message) => {
+        shown = null;
+        show("error", "alert", () => renderError(message));
+      });
       store.on("ok", () => {
+        shown = null;
         notice.hidden = true;
         notice.replaceChildren();
         container.classList.remove("kb-search--offline");
@@ -239,7 +252,7 @@ export function mountSearchPage(container) {
   if (container.dataset.kbMounted) return;
   container.dataset.kbMounted = "1";
   const root = siteRoot();
-  const store = new SearchStore(new Api(apiRoot()));
+  const store = new SearchStore(new Api(apiRoot()), { fallback: () => new StaticSearch(root) });
   const memory = new ScrollMemory(window);
   const returning = returnsTo(navigationType(window), memory.saved());
   // The page scrolls back itself once its results are there; the browser's own attempt
@@ -267,7 +280,7 @@ export function mountSearchPage(container) {
   container.replaceChildren(...children);
   store
     .add(fieldComponent(input))
-    .add(noticeComponent(parts.notice, container))
+    .add(noticeComponent(parts.notice, container, root))
     .add(statusComponent(parts.status))
     .add(introComponent(parts.intro))
     .add(facetsComponent(parts))

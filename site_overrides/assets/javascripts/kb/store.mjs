@@ -3,11 +3,14 @@
  * with. A component listens with ``store.on("results", …)`` and calls the actions (type,
  * submit, setFilter, …); it never changes the state itself.
  *
+ * Without the API (see api.mjs: unreachable) a stand-in with the same search() and facets()
+ * answers, if the page has one (fallback.mjs: the static Pagefind index).
+ *
  * Events: "state" (query or filters changed), "idle" (no query), "busy" (true/false),
  * "results" ({searched, hits, total, counts, appendedFrom}; appendedFrom is null for a new
- * search, else where "Mehr laden" appended), "ok" (the API answered), "unavailable" (no API),
- * "error" (the API's German message), "focus-query"; components may add their own
- * (withoutcounts.mjs emits "without").
+ * search, else where "Mehr laden" appended), "ok" (the API answered), "fallback" (the
+ * stand-in answers instead), "unavailable" (neither answers), "error" (the API's German
+ * message), "focus-query"; components may add their own (withoutcounts.mjs emits "without").
  *
  * How many hits are loaded is kept in the history entry (place.mjs), so that coming back to
  * the page loads as many again.
@@ -49,9 +52,17 @@ export function searchParams(state, facets, { offset = 0, limit = PAGE_SIZE } = 
 }
 
 export class SearchStore extends Hub {
-  constructor(api, { win = window, debounceMs = DEBOUNCE_MS } = {}) {
+  /**
+   * @param {Api} api the search API
+   * @param {{win?: Window, debounceMs?: number, fallback?: (() => object) | null}} [options]
+   *   ``fallback`` makes the stand-in (same search() and facets() as the Api), when needed
+   */
+  constructor(api, { win = window, debounceMs = DEBOUNCE_MS, fallback = null } = {}) {
     super();
-    this.api = api;
+    this.semanticApi = api;
+    this.api = api; // what answers now: the API or the stand-in
+    this.fallback = fallback;
+    this.standIn = null;
     this.win = win;
     this.debounceMs = debounceMs;
     this.facets = []; // from GET /api/facets; until then the URL's filters wait there
@@ -73,11 +84,17 @@ export class SearchStore extends Hub {
     return this.draft ?? this.state.query;
   }
 
+  /** Whether the stand-in answers instead of the API. */
+  get usingFallback() {
+    return this.api !== this.semanticApi;
+  }
+
   async start() {
     onHistoryChange((search) => this.restore(search), this.win);
     if (!this.state.query) this.emit("idle");
-    // The facets (keys and labels) come once from the API; this also tells whether it is there.
-    if (!(await this.loadFacets())) {
+    // The facets (keys and labels) come once from whoever answers; a page that found no API
+    // a moment ago (api.knownOffline) goes straight to the stand-in.
+    if (!(await this.connect({ askApi: !this.semanticApi.knownOffline() }))) {
       this.emit("unavailable");
       return;
     }
@@ -86,14 +103,30 @@ export class SearchStore extends Hub {
     else if (!this.state.query && this.active().length) this.emit("idle");
   }
 
-  async loadFacets() {
+  /** Facets from the API, else from the stand-in, which then answers searches; false if neither. */
+  async connect({ askApi = true } = {}) {
+    if (askApi && (await this.loadFacets(this.semanticApi))) {
+      this.api = this.semanticApi;
+      return true;
+    }
+    if (!this.fallback) return false;
+    this.standIn ||= this.fallback();
+    if (!(await this.loadFacets(this.standIn))) return false;
+    this.api = this.standIn;
+    this.emit("fallback");
+    return true;
+  }
+
+  async loadFacets(source) {
+    let facets;
     try {
-      this.facets = normaliseFacets(await this.api.facets());
+      facets = normaliseFacets(await source.facets());
     } catch (err) {
       if (isApiFailure(err)) return false;
       throw err;
     }
-    this.labels = labelsOf(this.facets);
+    this.facets = facets;
+    this.labels = labelsOf(facets);
     return true;
   }
 
@@ -143,18 +176,16 @@ export class SearchStore extends Hub {
     this.emit("focus-query");
   }
 
+  /** "Erneut versuchen": ask the API again, also while the stand-in answers. */
   async retry() {
-    const hadFacets = this.facets.length > 0;
-    if (!hadFacets || !this.state.query) {
-      if (!(await this.loadFacets())) {
-        this.emit("unavailable");
-        return;
-      }
-      if (!hadFacets) this.readFilters();
+    if (!(await this.connect())) {
+      this.emit("unavailable");
+      return;
     }
+    this.readFilters();
     if (this.state.query) this.run({ want: this.remembered() });
     else {
-      this.emit("ok");
+      this.emit(this.usingFallback ? "fallback" : "ok");
       this.emit("idle");
     }
   }
@@ -231,7 +262,7 @@ export class SearchStore extends Hub {
     rememberShown(hits.length, this.win);
   }
 
-  /** One page request at a time; failures become "unavailable" or "error". */
+  /** One page request at a time; failures become "error", a fallback or "unavailable". */
   async page(state, offset, limit = PAGE_SIZE) {
     const controller = new AbortController();
     if (this.request) this.request.abort();
@@ -243,13 +274,13 @@ export class SearchStore extends Hub {
         controller.signal,
       );
       if (this.request !== controller) return null;
-      this.emit("ok");
+      this.emit(this.usingFallback ? "fallback" : "ok");
       return data;
     } catch (err) {
       if ((err && err.name === "AbortError") || this.request !== controller) return null;
       if (!(err instanceof ApiUnavailable || err instanceof ApiError)) throw err;
       this.results = null;
-      if (err instanceof ApiUnavailable) this.emit("unavailable");
+      if (err instanceof ApiUnavailable) this.lost(offset + limit);
       else this.emit("error", err.message);
       return null;
     } finally {
@@ -258,5 +289,14 @@ export class SearchStore extends Hub {
         this.emit("busy", false);
       }
     }
+  }
+
+  /** The API stopped answering: the same search with the stand-in, else "unavailable". */
+  async lost(want) {
+    if (this.usingFallback || !(await this.connect({ askApi: false }))) {
+      this.emit("unavailable");
+      return;
+    }
+    this.run({ want });
   }
 }

@@ -9,7 +9,8 @@ const PLACEHOLDER = "Konzepte semantisch suchen";
 
 /**
  * The box (a GET form to the search page) and, for narrow screens, an icon link instead of
- * the field, like the theme's own search. An empty box leads to the search page itself.
+ * the field (the header's only search: the site has no MkDocs search). An empty box leads
+ * to the search page itself.
  * @returns {[HTMLFormElement, HTMLAnchorElement]}
  */
 export function renderHeaderBox(action, { go = (url) => location.assign(url) } = {}) {
@@ -57,8 +58,8 @@ export function renderHeaderBox(action, { go = (url) => location.assign(url) } =
 export function mountHeaderBox(doc = document) {
   const inner = doc.querySelector(".md-header__inner");
   if (!inner || inner.querySelector(".kb-header-search")) return;
-  const anchor =
-    inner.querySelector('label[for="__search"]') || inner.querySelector(".md-header__source");
+  // At the end of the header, before the repository link if the site has one.
+  const anchor = inner.querySelector(".md-header__source");
   for (const node of renderHeaderBox(new URL(SEARCH_PAGE, siteRoot(doc)).href)) {
     inner.insertBefore(node, anchor);
   }

@@ -110,6 +110,19 @@ class LexicalIndex:
             return np.zeros(self.size)
         return np.minimum(self.scores(analyzed) / bound, 1.0)
 
+    def coverage(self, analyzed: list[QueryWord]) -> tuple[np.ndarray, float]:
+        """Per document, the idf-weighted share of the query's known words it matches; and
+        the share of the query's words the index knows at all (0 for foreign or made-up
+        words: "KI in der Qualitätsprüfung" → 1.0, "works council agreement" → low)."""
+        known = [q for q in analyzed if q.alternatives or q.parts]
+        if not known:
+            return np.zeros(self.size), 0.0
+        weights = np.array(
+            [max(self.idf(q.alternatives[0][0]) if q.alternatives else 1.0, 0.1) for q in known]
+        )
+        matched = np.array([self._word_scores(q) > 0 for q in known], dtype=float)
+        return (weights[:, None] * matched).sum(axis=0) / weights.sum(), len(known) / len(analyzed)
+
     def _word_scores(self, qword: QueryWord) -> np.ndarray:
         best = np.zeros(self.size)
         for term, weight in qword.alternatives:

@@ -21,7 +21,13 @@ from kb_tools.library import Filters, Library, facet_counts
 from kb_tools.problems import did_you_mean
 from kb_tools.search.bm25 import LexicalIndex, QueryWord
 from kb_tools.search.embedders import Embedder, get_embedder
-from kb_tools.search.passages import SUMMARY_SECTION, Passage, lexical_text, library_passages
+from kb_tools.search.passages import (
+    SUMMARY_SECTION,
+    Passage,
+    lexical_text,
+    library_passages,
+    metadata_text,
+)
 from kb_tools.search.ranking import (
     MODES,
     Fusion,
@@ -31,6 +37,14 @@ from kb_tools.search.ranking import (
     lift,
     lineage_smoothing,
     ranking,
+)
+from kb_tools.search.relevance import (
+    MODEL,
+    Evidence,
+    RelevanceModel,
+    english_share,
+    features,
+    result_set,
 )
 from kb_tools.search.results import SearchHit, SearchResults
 from kb_tools.search.snippets import snippet, word_matcher
@@ -47,6 +61,9 @@ class _Scores:
     shown: np.ndarray  # the score a hit reports
     evidence: np.ndarray  # what decides whether a concept is a result at all
     passages: np.ndarray | None  # dense evidence per passage, for picking the snippet
+    dense: np.ndarray | None = None  # dense lift per concept (not in lexical mode)
+    cosines: np.ndarray | None = None  # blended cosine per concept, before smoothing
+    lexical: np.ndarray | None = None  # BM25 share per concept (not in dense mode)
 
 
 def normalize_query(query: str) -> str:
@@ -67,11 +84,14 @@ class SearchIndex:
         vectors: faiss.Index,
         passages: list[Passage],
         fusion: Fusion | None = None,
+        relevance: RelevanceModel | None = MODEL,
     ) -> None:
         self.library = library
         self.info = info
         self.embedder = embedder
         self.fusion = fusion or Fusion()
+        # Decides the result set of hybrid searches; None falls back to Fusion.min_score.
+        self.relevance = relevance
         self._vectors = vectors
         self._passages = passages
         self._concepts = list(library)
@@ -82,6 +102,7 @@ class SearchIndex:
         self._lineage = self._lineage_pairs()
         self._lexical = LexicalIndex([lexical_text(c, library) for c in self._concepts])
         self._passage_lexical = LexicalIndex([f"{p.section}\n{p.text}" for p in passages])
+        self._metadata = LexicalIndex([metadata_text(c, library) for c in self._concepts])
         self._centroids, self._mean_vector = self._concept_centroids()
         self._topics = self._onehot("topics")
         self._audience = self._onehot("audience")
@@ -152,8 +173,14 @@ class SearchIndex:
             candidates = np.ones(len(self._concepts), dtype=bool)
         analyzed = self._lexical.analyze(query)
         scored = self._score(query, analyzed, mode)
-        results = candidates & (scored.evidence >= self.fusion.min_score)
-        order = [int(n) for n in np.argsort(-scored.order, kind="stable") if results[n]]
+        if mode == "hybrid" and self.relevance is not None and self._concepts:
+            probability = self._relevance(query, analyzed, scored, self.relevance)
+            results = result_set(probability, candidates, self.relevance)
+            key = probability
+        else:
+            results = candidates & (scored.evidence >= self.fusion.min_score)
+            key = scored.order
+        order = [int(n) for n in np.argsort(-key, kind="stable") if results[n]]
         facets = facet_counts((self._concepts[n] for n in order), self.library)
         page = order[offset : offset + max(limit, 0)]
         shares = self._passage_lexical.shares(analyzed) if page and mode != "dense" else None
@@ -181,7 +208,7 @@ class SearchIndex:
 
     def _score(self, query: str, analyzed: list[QueryWord], mode: str) -> _Scores:
         """Dense and lexical evidence per concept, fused as ``mode`` asks."""
-        cosines = dense = lexical = passages = None
+        cosines = dense = lexical = passages = raw_cosines = None
         if mode != "lexical":
             passage_cosines, background, vector = self._passage_cosines(query)
             cosines = concept_scores(
@@ -196,6 +223,7 @@ class SearchIndex:
                 vector @ self._mean_centroid
             )
             dense = lift(cosines, concept_background, self.fusion)
+            raw_cosines = cosines
             passages = lift(passage_cosines, background, self.fusion)
         if mode != "dense":
             lexical = self._lexical.shares(analyzed)
@@ -206,7 +234,38 @@ class SearchIndex:
             cosines = lineage_smoothing(cosines, self._lineage, raise_by)
         order = ranking(mode, cosines, lexical, score, self.fusion)
         # Dense mode shows cosines (what users of a dense model expect), the others the fused score.
-        return _Scores(order, order if mode == "dense" else score, score, passages)
+        shown = order if mode == "dense" else score
+        return _Scores(order, shown, score, passages, dense, raw_cosines, lexical)
+
+    def _relevance(
+        self, query: str, analyzed: list[QueryWord], scored: _Scores, model: RelevanceModel
+    ) -> np.ndarray:
+        """The probability per concept that it answers the query (see :mod:`.relevance`)."""
+        return model.probabilities(self._features(query, analyzed, scored))
+
+    def relevance_features(self, query: str) -> np.ndarray:
+        """The relevance features of every concept for ``query`` (for bench/calibrate.py)."""
+        query = normalize_query(query)
+        analyzed = self._lexical.analyze(query)
+        return self._features(query, analyzed, self._score(query, analyzed, "hybrid"))
+
+    def _features(self, query: str, analyzed: list[QueryWord], scored: _Scores) -> np.ndarray:
+        assert scored.dense is not None and scored.cosines is not None
+        assert scored.lexical is not None
+        coverage, known = self._lexical.coverage(analyzed)
+        metadata, _ = self._metadata.coverage(self._metadata.analyze(query))
+        return features(
+            Evidence(
+                score=scored.evidence,
+                dense=scored.dense,
+                cosines=scored.cosines,
+                lexical=scored.lexical,
+                coverage=coverage,
+                metadata_coverage=metadata,
+                known=known,
+                english=english_share(query),
+            )
+        )
 
     def _passage_cosines(self, query: str) -> tuple[np.ndarray, float, np.ndarray]:
         """Cosine of the query to each passage (-inf beyond the candidate cut), the mean

@@ -96,6 +96,19 @@ def lexical_text(concept: Concept, library: Library) -> str:
     return "\n".join(fields)
 
 
+def metadata_text(concept: Concept, library: Library) -> str:
+    """What a centre entered as structured data: title, keywords, taxonomy labels, industries."""
+    meta = concept.meta
+    labels = [
+        library.label(vocabulary, key)
+        for vocabulary in ("topics", "formats", "audience")
+        for key in getattr(meta, vocabulary)
+    ]
+    return "\n".join(
+        [meta.title, " ".join(meta.keywords), " ".join(labels), " ".join(meta.industries)]
+    )
+
+
 def body_text(concept: Concept) -> str:
     """The whole body as plain text, section by section (each section is read once: cached)."""
     parts = [plain_text(concept.intro)]

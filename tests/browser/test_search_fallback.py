@@ -161,7 +161,7 @@ def test_keyword_hits_come_back_after_a_visit_to_a_concept(
     more = page.get_by_role("button", name=re.compile("^Mehr laden"))
     if more.is_visible():
         more.click()
-        playwright_api.expect(hits).not_to_have_count(shown)
+        playwright_api.expect(hits).not_to_have_count(shown, timeout=20_000)
     loaded = hits.count()
     last = page.locator(".kb-hit__title a").last
     last.scroll_into_view_if_needed()

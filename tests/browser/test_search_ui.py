@@ -174,7 +174,7 @@ def test_back_from_a_hit_shows_the_same_list_at_the_same_place(
     while more.is_visible() and hits.count() < 30:
         shown = hits.count()
         more.click()
-        playwright_api.expect(hits).not_to_have_count(shown)
+        playwright_api.expect(hits).not_to_have_count(shown, timeout=20_000)
     loaded = hits.count()
     assert loaded > 10, loaded
     entries = page.evaluate("history.length")

@@ -20,6 +20,7 @@ from kb_tools.search.passages import body_text, lexical_text
 from kb_tools.search.results import SearchHit
 
 _SURFACE = re.compile(r"\w+", re.UNICODE)
+ANALYSIS_LABEL = "Suchbegriffe:"
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def _record(concept: Concept, text: str, lexical: LexicalIndex, library: Library
             extra[folded] = None
         for part in lexical.compound_parts(folded):
             extra[part] = None
-    content = body + ("\n" + " ".join(extra) if extra else "")
+    # Labelled, so that an excerpt built from them reads as what it is.
+    content = body + (f"\n{ANALYSIS_LABEL} " + " ".join(extra) if extra else "")
     hit = SearchHit.of(concept, library, 0.0, "", html.escape(meta.summary))
     filters = {facet: list(facet_values(concept, library, facet)) for facet in FACETS}
     return StaticRecord(concept.url, content, meta.title, hit, filters)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kb_tools.errors import BuildError
@@ -25,7 +26,10 @@ def write_static_search(library: Library, site_root: Path) -> int:
     if target.exists():
         shutil.rmtree(target)
     try:
-        asyncio.run(_write(records, target))
+        # In a thread of its own: the caller may already run an event loop (a server, a
+        # test with Playwright), and asyncio.run() refuses to nest.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _write(records, target)).result()
     except Exception as exc:  # the Pagefind binary failed or is missing
         raise BuildError(f"Statischer Suchindex (Pagefind) nicht erstellt: {exc}") from exc
     return len(records)

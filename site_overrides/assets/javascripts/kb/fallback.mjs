@@ -9,12 +9,14 @@
  * katalog/concepts.json, as in the catalogue.
  */
 
+import { countFilters, searchAnyWord } from "./anyword.mjs";
 import { ApiUnavailable } from "./api.mjs";
 import { CATALOGUE_PAGE } from "./paths.mjs";
 
 export const PAGEFIND_SCRIPT = "pagefind/pagefind.js";
 export const FACETS_FILE = `${CATALOGUE_PAGE}concepts.json`;
 const CACHED_SEARCHES = 8; // "Mehr laden" pages through a result set found before
+const COUNTED = 200; // records loaded to count filter values when single words added results
 
 const isText = (value) => typeof value === "string" && value !== "";
 const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
@@ -131,14 +133,21 @@ export class StaticSearch {
     const key = JSON.stringify([query, filters]);
     if (!this.found.has(key)) {
       const pagefind = await this.ready();
-      const answer = await pagefind
-        .search(query, { filters: pagefindFilters(filters) })
-        .catch(unavailable);
+      const chosen = pagefindFilters(filters);
+      const answer = await pagefind.search(query, { filters: chosen }).catch(unavailable);
+      const whole = Array.isArray(answer && answer.results) ? answer.results : [];
+      const results = await searchAnyWord(pagefind, query, chosen, { results: whole }).catch(
+        unavailable,
+      );
+      // Pagefind counts only what has every word; when other words added results, count them.
+      const counts =
+        results.length === whole.length
+          ? answer && answer.filters
+          : countFilters(
+              await Promise.all(results.slice(0, COUNTED).map((r) => r.data())).catch(unavailable),
+            );
       if (this.found.size >= CACHED_SEARCHES) this.found.delete(this.found.keys().next().value);
-      this.found.set(key, {
-        results: Array.isArray(answer && answer.results) ? answer.results : [],
-        filters: answer && answer.filters,
-      });
+      this.found.set(key, { results, filters: counts });
     }
     return this.found.get(key);
   }

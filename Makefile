@@ -7,7 +7,7 @@ NPM ?= npm
 
 .PHONY: run edit install install-dev install-lint install-js test test-fast test-js lint format \
         build index serve \
-        system-deps bench-quality bench-speed bench-build screenshots clean
+        system-deps bench-quality bench-speed bench-build bench-static screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,9 @@ bench-quality: install
 
 bench-speed: install-dev
 	$(PY) bench/speed.py
+
+bench-static: install-dev
+	$(PY) bench/static_search.py
 
 bench-build: install
 	$(PY) bench/build_speed.py

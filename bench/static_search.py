@@ -113,7 +113,11 @@ def main() -> None:
     library = load_library(REPO / "concepts")
     with tempfile.TemporaryDirectory(prefix="kb-static-") as tmp:
         pagefind = build(Path(tmp), lunr=False)
-        sites = {"Pagefind": pagefind, "Pagefind-ODER": pagefind, "lunr": build(Path(tmp), lunr=True)}
+        sites = {
+            "Pagefind": pagefind,
+            "Pagefind-ODER": pagefind,
+            "lunr": build(Path(tmp), lunr=True),
+        }
         scores: dict[str, list[dict[str, float | None]]] = {}
         with chromium() as browser:
             for name, site in sites.items():

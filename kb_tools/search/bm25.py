@@ -123,6 +123,31 @@ class LexicalIndex:
         matched = np.array([self._word_scores(q) > 0 for q in known], dtype=float)
         return (weights[:, None] * matched).sum(axis=0) / weights.sum(), len(known) / len(analyzed)
 
+    def strict_matches(self, analyzed: list[QueryWord]) -> tuple[np.ndarray, np.ndarray]:
+        """For each known query word, which documents contain it; a compound known only by
+        its parts counts where *all* its parts stand together ("Qualitätsprüfung" in a text
+        with "Qualität" and "Prüfung", not in one with "Prüfung" alone). Returns the words'
+        idf weights and a words × documents 0/1 matrix."""
+        known = [q for q in analyzed if q.alternatives or q.parts]
+        weights = np.array(
+            [max(self.idf(q.alternatives[0][0]) if q.alternatives else 1.0, 0.1) for q in known]
+        )
+        matched = np.array([self._strict(q) for q in known], dtype=float).reshape(
+            len(known), self.size
+        )
+        return weights, matched
+
+    def _strict(self, qword: QueryWord) -> np.ndarray:
+        found = np.zeros(self.size, dtype=bool)
+        for term, _ in qword.alternatives:
+            found |= self._term_scores(term) > 0
+        if qword.parts:
+            together = np.ones(self.size, dtype=bool)
+            for part in qword.parts:
+                together &= self._strict(part)
+            found |= together
+        return found
+
     def _word_scores(self, qword: QueryWord) -> np.ndarray:
         best = np.zeros(self.size)
         for term, weight in qword.alternatives:

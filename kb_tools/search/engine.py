@@ -264,8 +264,19 @@ class SearchIndex:
                 metadata_coverage=metadata,
                 known=known,
                 english=english_share(query),
+                strict_coverage=self._strict_coverage(analyzed),
             )
         )
+
+    def _strict_coverage(self, analyzed: list[QueryWord]) -> np.ndarray:
+        """Per concept, the idf-weighted share of the known query words some passage of it
+        contains, a compound's parts together in one passage."""
+        weights, matched = self._passage_lexical.strict_matches(analyzed)
+        if not len(weights):
+            return np.zeros(len(self._concepts))
+        per_concept = np.zeros((len(weights), len(self._concepts)))
+        np.maximum.at(per_concept.T, self._passage_concept, matched.T)
+        return np.asarray((weights @ per_concept) / weights.sum())
 
     def _passage_cosines(self, query: str) -> tuple[np.ndarray, float, np.ndarray]:
         """Cosine of the query to each passage (-inf beyond the candidate cut), the mean

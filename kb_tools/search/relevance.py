@@ -35,6 +35,7 @@ FEATURES = (
     "top_score",
     "top_dense",
     "english",
+    "strict_coverage",
 )
 # Function words that mark an English query (none German shares: no "in", "an"). For such a
 # query the German vocabulary knows little; only the multilingual dense side can judge it.
@@ -111,6 +112,7 @@ class Evidence:
     metadata_coverage: np.ndarray  # the same on title, keywords, labels and industries
     known: float  # share of the query's words the library's vocabulary knows
     english: float = 0.0  # share of English function words in the query
+    strict_coverage: np.ndarray | None = None  # coverage with compounds whole in one passage
 
 
 def features(evidence: Evidence) -> np.ndarray:
@@ -144,6 +146,7 @@ def features(evidence: Evidence) -> np.ndarray:
             np.full(count, top),
             np.full(count, top_dense),
             np.full(count, evidence.english),
+            evidence.coverage if evidence.strict_coverage is None else evidence.strict_coverage,
         ],
         axis=1,
     )
@@ -174,13 +177,14 @@ MODEL = RelevanceModel(
         0.2044,
         0.0075,
         0.0704,
-        0.2118,
-        0.0569,
+        0.2116,
+        0.0570,
         0.7644,
         0.1910,
         0.4540,
         0.5320,
         0.0370,
+        0.1471,
     ),
     scale=(
         0.8807,
@@ -190,29 +194,31 @@ MODEL = RelevanceModel(
         0.2469,
         1.0062,
         0.1212,
-        0.2879,
-        0.1780,
+        0.2880,
+        0.1783,
         0.3567,
         0.2627,
         0.2133,
         0.1894,
         0.0981,
+        0.2378,
     ),
     weights=(
-        -0.6625,
-        0.7778,
-        0.3270,
-        0.2092,
-        -0.2592,
-        0.1956,
-        0.1354,
-        -0.1326,
-        0.3040,
-        0.3594,
-        0.0087,
-        -0.3279,
-        -0.0195,
-        0.3578,
-        -1.9819,
+        -0.6634,
+        0.7848,
+        0.3381,
+        0.2085,
+        -0.2626,
+        0.1960,
+        0.1700,
+        -0.0729,
+        0.2950,
+        0.3631,
+        0.0095,
+        -0.3394,
+        -0.0189,
+        0.3607,
+        -0.1137,
+        -1.9847,
     ),
 )

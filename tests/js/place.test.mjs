@@ -8,6 +8,7 @@ import {
   returnsTo,
   scrollKey,
   shownIn,
+  storedShown,
   withShown,
 } from "../../site_overrides/assets/javascripts/kb/place.mjs";
 import { fakeWindow } from "./fakes.mjs";
@@ -95,4 +96,36 @@ test("ScrollMemory with blocked storage remembers nothing and does not throw", (
   assert.equal(memory.saved(), 0);
   Object.defineProperty(win, "sessionStorage", { get: blocked });
   assert.equal(new ScrollMemory(win).saved(), 0);
+});
+
+test("the shown count is also kept per URL in sessionStorage, for a replaced history state", () => {
+  const items = new Map();
+  const win = {
+    location: {
+      pathname: "/suche/",
+      search: "?frage=KI",
+      href: "https://kb.example/suche/?frage=KI",
+    },
+    history: {
+      state: null,
+      replaceState(state) {
+        this.state = state;
+      },
+    },
+    sessionStorage: { setItem: (k, v) => items.set(k, v), getItem: (k) => items.get(k) ?? null },
+  };
+  rememberShown(14, win);
+  win.history.state = { kbState: true }; // another script replaced the entry's state
+  assert.equal(storedShown(win), 14);
+  win.location.search = "?frage=anders";
+  assert.equal(storedShown(win), 0);
+  assert.equal(
+    storedShown({
+      location: win.location,
+      get sessionStorage() {
+        throw new Error("blockiert");
+      },
+    }),
+    0,
+  );
 });

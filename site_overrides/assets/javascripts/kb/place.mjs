@@ -22,11 +22,38 @@ export function withShown(entryState, shown) {
   return { ...(entryState && typeof entryState === "object" ? entryState : {}), [SHOWN]: shown };
 }
 
-/** Write ``shown`` into the current history entry; nothing when it is there already. */
+const SHOWN_PREFIX = "kb-shown ";
+
+/**
+ * Write ``shown`` into the current history entry (nothing when it is there already), and
+ * beside the scroll position in sessionStorage: should another script replace the entry's
+ * state, coming back still finds the count.
+ */
 export function rememberShown(shown, win = window) {
   const { history, location } = win;
   const next = withShown(history.state, shown);
   if (next !== history.state) history.replaceState(next, "", location.href);
+  try {
+    win.sessionStorage.setItem(
+      `${SHOWN_PREFIX}${location.pathname}${location.search}`,
+      String(shown),
+    );
+  } catch {
+    // blocked storage: the history entry alone remembers
+  }
+}
+
+/** The count saved for the current URL in sessionStorage (0 if none or blocked). */
+export function storedShown(win = window) {
+  try {
+    const { location } = win;
+    const value = Number(
+      win.sessionStorage.getItem(`${SHOWN_PREFIX}${location.pathname}${location.search}`),
+    );
+    return Number.isInteger(value) && value > 0 ? value : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The sessionStorage key of a page's scroll position. */

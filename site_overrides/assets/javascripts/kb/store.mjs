@@ -19,7 +19,7 @@
 import { Hub } from "./hub.mjs";
 import { ApiError, ApiUnavailable, isApiFailure } from "./api.mjs";
 import { labelledFilters, labelsOf, normaliseFacets } from "./facets.mjs";
-import { rememberShown, shownIn } from "./place.mjs";
+import { SHOWN, navigationType, rememberShown, returnsTo, shownIn, storedShown } from "./place.mjs";
 import {
   activeFilters,
   cleanQuery,
@@ -130,9 +130,14 @@ export class SearchStore extends Hub {
     return true;
   }
 
-  /** How many hits the current history entry had loaded (at least one page). */
+  /** How many hits the current history entry had loaded (at least one page); when the reader
+   * came back, also what sessionStorage kept for this URL. */
   remembered() {
-    return shownIn(this.win.history.state, PAGE_SIZE);
+    const fromEntry = shownIn(this.win.history.state, PAGE_SIZE);
+    const back = returnsTo(navigationType(this.win), 1);
+    return back
+      ? Math.max(fromEntry, shownIn({ [SHOWN]: storedShown(this.win) }, PAGE_SIZE))
+      : fromEntry;
   }
 
   readFilters() {

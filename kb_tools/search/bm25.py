@@ -114,28 +114,29 @@ class LexicalIndex:
         """Per document, the idf-weighted share of the query's known words it matches; and
         the share of the query's words the index knows at all (0 for foreign or made-up
         words: "KI in der Qualitätsprüfung" → 1.0, "works council agreement" → low)."""
-        known = [q for q in analyzed if q.alternatives or q.parts]
+        known, weights = self._known_words(analyzed)
         if not known:
             return np.zeros(self.size), 0.0
-        weights = np.array(
-            [max(self.idf(q.alternatives[0][0]) if q.alternatives else 1.0, 0.1) for q in known]
-        )
         matched = np.array([self._word_scores(q) > 0 for q in known], dtype=float)
-        return (weights[:, None] * matched).sum(axis=0) / weights.sum(), len(known) / len(analyzed)
+        share = (weights[:, None] * matched).sum(axis=0) / weights.sum()
+        return share, len(known) / len(analyzed)
 
     def strict_matches(self, analyzed: list[QueryWord]) -> tuple[np.ndarray, np.ndarray]:
         """For each known query word, which documents contain it; a compound known only by
         its parts counts where *all* its parts stand together ("Qualitätsprüfung" in a text
         with "Qualität" and "Prüfung", not in one with "Prüfung" alone). Returns the words'
         idf weights and a words × documents 0/1 matrix."""
+        known, weights = self._known_words(analyzed)
+        matched = np.array([self._strict(q) for q in known], dtype=float)
+        return weights, matched.reshape(len(known), self.size)
+
+    def _known_words(self, analyzed: list[QueryWord]) -> tuple[list[QueryWord], np.ndarray]:
+        """The query words the index knows (itself, a relative or its parts), idf-weighted."""
         known = [q for q in analyzed if q.alternatives or q.parts]
-        weights = np.array(
-            [max(self.idf(q.alternatives[0][0]) if q.alternatives else 1.0, 0.1) for q in known]
-        )
-        matched = np.array([self._strict(q) for q in known], dtype=float).reshape(
-            len(known), self.size
-        )
-        return weights, matched
+        weights = [
+            max(self.idf(q.alternatives[0][0]) if q.alternatives else 1.0, 0.1) for q in known
+        ]
+        return known, np.array(weights)
 
     def _strict(self, qword: QueryWord) -> np.ndarray:
         found = np.zeros(self.size, dtype=bool)

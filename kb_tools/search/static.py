@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kb_tools.library import FACETS, Concept, Library, facet_values
 from kb_tools.search.analysis import fold
 from kb_tools.search.bm25 import LexicalIndex
-from kb_tools.search.passages import body_text, lexical_text
+from kb_tools.search.passages import body_text, lexical_text, metadata_text
 from kb_tools.search.results import SearchHit
 
 _SURFACE = re.compile(r"\w+", re.UNICODE)
@@ -42,15 +42,11 @@ def static_records(library: Library) -> list[StaticRecord]:
 
 def _record(concept: Concept, text: str, lexical: LexicalIndex, library: Library) -> StaticRecord:
     meta = concept.meta
-    labels = [
-        library.label(v, k) for v in ("topics", "formats", "audience") for k in getattr(meta, v)
-    ]
     center = library.centers[meta.center]
     body = "\n".join(
         [
-            meta.title,
+            metadata_text(concept, library),
             meta.summary,
-            ", ".join([*meta.keywords, *labels, *meta.industries]),
             f"{center.name}, {center.region}",
             body_text(concept),
         ]

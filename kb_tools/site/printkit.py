@@ -20,16 +20,13 @@ import segno
 
 from kb_tools.errors import BuildError
 from kb_tools.library import (
-    LICENSE_NAMES,
     Concept,
     Library,
     concept_pdf_url,
     concept_url,
-    format_size,
-    material_url,
 )
 from kb_tools.site.fragments import esc
-from kb_tools.site.pages import attribution_text, metadata_card
+from kb_tools.site.pages import attribution_text, materials_block, metadata_card
 from kb_tools.site.sanitize import BodyRenderer, markdown_text
 
 STYLESHEET = Path(__file__).parent / "templates" / "kit.css"
@@ -72,29 +69,10 @@ def kit_html(concept: Concept, library: Library, renderer: BodyRenderer, site_ur
         "<h2>Steckbrief</h2>"
         f"{metadata_card(concept, library, base)}"
         f"{intro}{sections}"
-        f"{_materials(concept, base)}"
+        f"{'<h2>Materialien</h2>' + materials_block(concept, library, base) if concept.materials else ''}"
         '<section class="kit-attribution"><h2>Namensnennung</h2>'
         f'<p>{esc(text)}, <a href="{esc(url)}">{esc(url)}</a></p></section>'
         "</body></html>"
-    )
-
-
-def _materials(concept: Concept, base: str) -> str:
-    if not concept.materials:
-        return ""
-    rows = []
-    for material in concept.materials:
-        href = base + material_url(concept.id, material.file) if material.file else material.url
-        size = format_size(material.size) if material.file else "Link"
-        note = f"<br>{esc(material.description)}" if material.description else ""
-        rows.append(
-            f'<tr><td><a href="{esc(href)}">{esc(material.title)}</a>{note}</td>'
-            f"<td>{esc(material.label)}</td><td>{esc(size)}</td>"
-            f"<td>{esc(LICENSE_NAMES[material.license])}</td></tr>"
-        )
-    return (
-        "<h2>Materialien</h2><table><thead><tr><th>Material</th><th>Typ</th><th>Größe</th>"
-        f"<th>Lizenz</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kb_tools.cli import cli
+from tests.support.browser import search_for
 from tests.support.library import SAMPLE_LIBRARY, concept_text
 from tests.support.servers import static_server
 from tests.support.site import BuiltSite
@@ -67,18 +68,10 @@ def bare_site(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) 
         yield url
 
 
-def keyword_search(page: playwright_api.Page, base: str, query: str) -> None:
-    page.goto(f"{base}suche/")
-    page.get_by_label("Wonach suchen Sie?").press_sequentially(query, delay=20)
-    status = page.locator(".kb-search__status")
-    playwright_api.expect(status).to_contain_text(f"„{query}“", timeout=20_000)
-    playwright_api.expect(page.locator(".kb-hit").first).to_be_visible()
-
-
 def test_without_api_the_keyword_search_answers_and_says_so(
     static_site: str, page: playwright_api.Page
 ) -> None:
-    keyword_search(page, static_site, QUERY)
+    search_for(page, static_site, QUERY)
     playwright_api.expect(page.locator(".kb-notice")).to_contain_text(FALLBACK_NOTICE)
     playwright_api.expect(page.locator(".kb-notice")).to_contain_text("einfachen Stichwortsuche")
     links = page.locator(".kb-hit__title a")
@@ -93,7 +86,7 @@ def test_without_api_the_keyword_search_answers_and_says_so(
 def test_without_api_a_filter_narrows_the_keyword_hits(
     static_site: str, page: playwright_api.Page
 ) -> None:
-    keyword_search(page, static_site, QUERY)
+    search_for(page, static_site, QUERY)
     hits = page.locator(".kb-hit")
     before = hits.count()
     # A facet value that only some of the hits have: its count is what the filter leaves.
@@ -155,7 +148,7 @@ def test_header_has_one_search_box_and_it_leads_to_the_search_page(
 def test_keyword_hits_come_back_after_a_visit_to_a_concept(
     static_site: str, page: playwright_api.Page
 ) -> None:
-    keyword_search(page, static_site, "Betrieb")
+    search_for(page, static_site, "Betrieb")
     hits = page.locator(".kb-hit")
     shown = hits.count()
     more = page.get_by_role("button", name=re.compile("^Mehr laden"))
@@ -176,7 +169,7 @@ def test_keyword_hits_come_back_after_a_visit_to_a_concept(
 def test_markup_in_keyword_hits_is_shown_as_text(
     hostile_site: str, page: playwright_api.Page
 ) -> None:
-    keyword_search(page, hostile_site, QUERY)
+    search_for(page, hostile_site, QUERY)
     results = page.locator(".kb-search__results")
     playwright_api.expect(results).to_contain_text("<img src=x onerror=")
     assert results.locator("img").count() == 0

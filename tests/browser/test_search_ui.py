@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from kb_tools.cli import cli
 from kb_tools.library import load_library
 from kb_tools.search import build_index as build_search_index
+from tests.support.browser import search_for
 from tests.support.library import concept_text
 from tests.support.servers import KbServer, start_kb_serve, static_server
 
@@ -73,15 +74,6 @@ def concept_ids(page: playwright_api.Page, count: int) -> list[str]:
     ]
 
 
-def search(page: playwright_api.Page, base: str, query: str) -> None:
-    page.goto(f"{base}suche/")
-    page.get_by_label("Wonach suchen Sie?").press_sequentially(query, delay=20)
-    # Results for a prefix may show up while typing; wait for those of the whole query.
-    status = page.locator('.kb-search [role="status"]')
-    playwright_api.expect(status).to_contain_text(f"„{query}“", timeout=20_000)
-    playwright_api.expect(page.locator(".kb-hit").first).to_be_visible()
-
-
 def facet_checkbox(page: playwright_api.Page, facet: str, value: str) -> playwright_api.Locator:
     return page.locator(f'input.kb-facet__check[name="{facet}"][value="{value}"]')
 
@@ -92,7 +84,7 @@ def facet_checkbox(page: playwright_api.Page, facet: str, value: str) -> playwri
 def test_typed_query_finds_ai_quality_inspection_with_highlighted_section(
     page: playwright_api.Page, kb_server: str
 ) -> None:
-    search(page, kb_server, QUERY)
+    search_for(page, kb_server, QUERY)
     top = concept_ids(page, 3)
     assert AI_INSPECTION & set(top), top
     card = page.locator(".kb-hit").nth(next(i for i, cid in enumerate(top) if cid in AI_INSPECTION))
@@ -106,7 +98,7 @@ def test_typed_query_finds_ai_quality_inspection_with_highlighted_section(
 def test_result_count_is_announced_in_a_live_region(
     page: playwright_api.Page, kb_server: str
 ) -> None:
-    search(page, kb_server, QUERY)
+    search_for(page, kb_server, QUERY)
     status = page.locator('.kb-search [role="status"]')
     assert status.get_attribute("aria-live") == "polite"
     playwright_api.expect(status).to_contain_text("gefunden")
@@ -115,7 +107,7 @@ def test_result_count_is_announced_in_a_live_region(
 def test_filter_changes_results_and_lives_in_url_reload_and_history(
     page: playwright_api.Page, kb_server: str
 ) -> None:
-    search(page, kb_server, QUERY)
+    search_for(page, kb_server, QUERY)
     status = page.locator('[role="status"]')
     before = (status.inner_text(), page.locator(".kb-facet__count").all_inner_texts())
     facet_checkbox(page, "status", "transferiert").check()
@@ -148,7 +140,7 @@ def test_empty_result_offers_to_drop_a_filter(page: playwright_api.Page, kb_serv
 
 
 def test_more_button_loads_the_next_page(page: playwright_api.Page, kb_server: str) -> None:
-    search(page, kb_server, "Weiterbildung im Betrieb")
+    search_for(page, kb_server, "Weiterbildung im Betrieb")
     first = page.locator(".kb-hit").count()
     page.get_by_role("button", name=re.compile("^Mehr laden")).click()
     playwright_api.expect(page.locator(".kb-hit")).not_to_have_count(first)
@@ -168,7 +160,7 @@ def test_query_field_has_focus_when_the_page_loads_at_the_top(
 def test_back_from_a_hit_shows_the_same_list_at_the_same_place(
     page: playwright_api.Page, kb_server: str
 ) -> None:
-    search(page, kb_server, "Weiterbildung im Betrieb")
+    search_for(page, kb_server, "Weiterbildung im Betrieb")
     hits = page.locator(".kb-hit")
     more = page.get_by_role("button", name=re.compile("^Mehr laden"))
     while more.is_visible() and hits.count() < 30:
@@ -258,7 +250,7 @@ def test_site_under_a_sub_path_uses_the_configured_api_elsewhere(
         )
         try:
             build_site(sample_library_dir, tmp_path / "kb", {"KB_API_BASE_URL": api.url})
-            search(page, f"{host}kb/", QUERY)
+            search_for(page, f"{host}kb/", QUERY)
             first = page.locator(".kb-hit__title a").first.get_attribute("href") or ""
             assert first.startswith(f"{host}kb/konzepte/"), first
             page.goto(f"{host}kb/katalog/")
@@ -298,7 +290,7 @@ def hostile_server(
 def test_markup_from_the_api_is_shown_as_text(
     page: playwright_api.Page, hostile_server: str
 ) -> None:
-    search(page, hostile_server, "Sichtprüfung Qualitätsprüfung")
+    search_for(page, hostile_server, "Sichtprüfung Qualitätsprüfung")
     results = page.locator(".kb-search__results")
     playwright_api.expect(results).to_contain_text("<img src=x onerror=")
     assert results.locator("img").count() == 0

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -28,3 +28,15 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def search_for(page: Page, base: str, query: str) -> None:
+    """Type ``query`` on the search page of the site at ``base`` as a user would, and wait
+    until the results for the whole query (not a prefix) are shown."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}suche/")
+    page.get_by_label("Wonach suchen Sie?").press_sequentially(query, delay=20)
+    # Results for a prefix may show up while typing; wait for those of the whole query.
+    expect(page.locator('.kb-search [role="status"]')).to_contain_text(f"„{query}“", timeout=20_000)
+    expect(page.locator(".kb-hit").first).to_be_visible()

@@ -9,6 +9,7 @@ from kb_tools.site.pages.concept import (
     concept_page,
     contact_address,
     contact_details,
+    materials_block,
     metadata_card,
 )
 from kb_tools.site.pages.search import search_page
@@ -29,6 +30,7 @@ __all__ = [
     "concept_page",
     "contact_address",
     "contact_details",
+    "materials_block",
     "metadata_card",
     "page_depth",
     "search_page",

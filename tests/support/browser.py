@@ -38,5 +38,5 @@ def search_for(page: Page, base: str, query: str) -> None:
     page.goto(f"{base}suche/")
     page.get_by_label("Wonach suchen Sie?").press_sequentially(query, delay=20)
     # Results for a prefix may show up while typing; wait for those of the whole query.
-    expect(page.locator('.kb-search [role="status"]')).to_contain_text(f"„{query}“", timeout=20_000)
+    expect(page.locator(".kb-search__status")).to_contain_text(f"„{query}“", timeout=20_000)
     expect(page.locator(".kb-hit").first).to_be_visible()

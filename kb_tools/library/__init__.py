@@ -73,6 +73,7 @@ from kb_tools.library.schema import (
 )
 from kb_tools.library.urls import (
     ADMIN_URL,
+    ATLAS_URL,
     CATALOGUE_URL,
     CENTERS_URL,
     CONCEPTS_URL,
@@ -94,6 +95,7 @@ from kb_tools.library.urls import (
 __all__ = [
     "ADAPTED_FIELDS",
     "ADMIN_URL",
+    "ATLAS_URL",
     "CATALOGUE_URL",
     "CENTERS_FILE",
     "CENTERS_URL",

@@ -150,9 +150,14 @@ class Material(Strict):
 
 
 class Transfer(Strict):
+    """Another centre has taken the concept up. Usually that centre publishes its adaptation
+    (a concept with ``adapted_from`` naming this one); ``informal`` says it runs the concept
+    without a concept of its own in the library."""
+
     center: Key
     date: dt.date
     note: Text | None = None
+    informal: bool = False
 
 
 class ConceptMeta(Strict):

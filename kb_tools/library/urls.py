@@ -14,6 +14,8 @@ CATALOGUE_URL = "katalog/"
 CENTERS_URL = "zentren/"
 TOPICS_URL = "themen/"
 SEARCH_URL = "suche/"
+# The coordinator's overview: coverage, map, transfers, reach.
+ATLAS_URL = "ueberblick/"
 CONCEPTS_URL = "konzepte/"
 # The editor (Decap CMS); its routes follow the hash.
 ADMIN_URL = "admin/"
@@ -69,4 +71,4 @@ def source_path(url: str) -> str:
     return f"{path}/index.md" if url in _SECTION_INDEXES else f"{path}.md"
 
 
-_SECTION_INDEXES = frozenset({CATALOGUE_URL, CENTERS_URL, TOPICS_URL, SEARCH_URL})
+_SECTION_INDEXES = frozenset({CATALOGUE_URL, CENTERS_URL, TOPICS_URL, SEARCH_URL, ATLAS_URL})

@@ -170,6 +170,7 @@ def check_references(concept: Concept, doc: Document, peers: Peers) -> list[Prob
                     "evidence",
                 )
             )
+    problems.extend(transfer_problems(concept, doc, peers))
     for other in peers.files.get(concept.id, ()):
         if other != rel:
             message = f"ID '{concept.id}' ist doppelt vergeben (auch {other})"
@@ -195,6 +196,47 @@ def check_references(concept: Concept, doc: Document, peers: Peers) -> list[Prob
     return problems
 
 
+def transfer_problems(concept: Concept, doc: Document, peers: Peers) -> list[Problem]:
+    """Warnings where lineage and transfers disagree, so the atlas counts every transfer once:
+    an adaptation in another centre whose original records no transfer to that centre, and a
+    transfer to a centre that published no adaptation and is not marked ``informal``."""
+    rel, meta = concept.relpath, concept.meta
+    problems = []
+    for index, ref in enumerate(meta.adapted_from):
+        source = peers.concepts.get(ref)
+        if source is None or ref == concept.id or source.meta.center == meta.center:
+            continue
+        if not any(t.center == meta.center for t in source.meta.transfers):
+            where = f"adapted_from.{index}"
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(("adapted_from", index)),
+                    f"{where}: '{ref}' ({source.meta.center}) verzeichnet keine Übertragung an "
+                    f"'{meta.center}'; bitte in {source.relpath} unter transfers eintragen "
+                    f"(center: {meta.center}, date: …), sonst fehlt sie im Überblick",
+                    "warnung",
+                    where,
+                )
+            )
+    adapted_in = {c.meta.center for c in peers.adapted_by.get(concept.id, ())}
+    for index, transfer in enumerate(meta.transfers):
+        where = f"transfers.{index}.center"
+        line = doc.line_of(("transfers", index, "center"))
+        if transfer.center == meta.center:
+            message = f"{where}: eine Übertragung an das eigene Zentrum '{meta.center}'"
+        elif transfer.informal or transfer.center in adapted_in:
+            continue
+        else:
+            message = (
+                f"{where}: kein Konzept von '{transfer.center}' baut auf diesem auf "
+                "(adapted_from); setzt das Zentrum es ohne eigene Fassung ein, bitte "
+                "informal: true eintragen"
+            )
+        problems.append(Problem(rel, line, message, "warnung", where))
+    return problems
+
+
 def status_problems(
     concept: Concept, doc: Document, adaptations: Sequence[Concept]
 ) -> list[Problem]:
@@ -212,6 +254,12 @@ def status_problems(
             f"{evidence.participants} Teilnehmenden (evidence) – ist 'erprobt' gemeint?"
         )
     elsewhere = [c for c in adaptations if c.meta.center != meta.center]
+    if meta.status == "erprobt" and (meta.transfers or elsewhere):
+        taken = sorted({t.center for t in meta.transfers} | {c.meta.center for c in elsewhere})
+        return warn(
+            f"'erprobt', aber schon übernommen von {', '.join(taken)} (transfers, adapted_from) "
+            "– ist 'transferiert' gemeint?"
+        )
     if meta.status == "transferiert" and not meta.transfers and not elsewhere:
         return warn(
             "'transferiert', aber weder eine Übertragung (transfers) noch eine Weiterentwicklung "

@@ -336,7 +336,7 @@ def test_transferred_needs_a_transfer_or_an_adaptation_in_another_centre(
 def test_transferred_with_a_recorded_transfer_is_fine(
     library_dir: Path, write_concept: WriteConcept
 ) -> None:
-    transfer = [{"center": "hessen", "date": "2025-06-01", "note": "angepasst"}]
+    transfer = [{"center": "hessen", "date": "2025-06-01", "note": "angepasst", "informal": True}]
     write_concept(status="transferiert", transfers=transfer)
     result = validate(library_dir, "--strict")
     assert result.exit_code == 0, result.output

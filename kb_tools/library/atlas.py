@@ -417,16 +417,19 @@ class Atlas:
         audiences = list(library.taxonomy.audience.items())
         ct = self.centers_topics
         ta = self.topics_audiences
-        reach_rows = [
+        Row = tuple[str | int, ...]
+        reach_rows: list[Row] = [
             (self.center_label(key), *self._reach_row(r))
             for key, r in self.reach_by(self.by_center())
             if r.concepts
         ]
-        topic_reach = [
+        topic_reach: list[Row] = [
             (library.label("topics", key), *self._reach_row(r))
             for key, r in self.reach_by(self.by_topic())
         ]
-        year_reach = [(label, *self._reach_row(r)) for label, r in self.reach_by(self.by_year())]
+        year_reach: list[Row] = [
+            (label, *self._reach_row(r)) for label, r in self.reach_by(self.by_year())
+        ]
         return [
             Table(
                 "kennzahlen",

@@ -19,6 +19,13 @@ ATLAS_URL = "ueberblick/"
 CONCEPTS_URL = "konzepte/"
 # The editor (Decap CMS); its routes follow the hash.
 ADMIN_URL = "admin/"
+# Atom feed of new and updated concepts; centres and topics have their own beside their page.
+FEED_URL = "feed.xml"
+# Every concept's AMB record in one JSON array, for harvesters.
+AMB_DUMP_URL = "amb.json"
+# The taxonomy as SKOS: one page per vocabulary, each key an anchor on it.
+VOCABULARY_URL = "vokabular/"
+VOCABULARY_SLUGS = {"topics": "themen", "formats": "formate", "audience": "zielgruppen"}
 
 
 def concept_url(concept_id: str) -> str:
@@ -48,6 +55,29 @@ def topic_url(topic: str) -> str:
     return f"{TOPICS_URL}{topic}/"
 
 
+def center_feed_url(center: str) -> str:
+    return f"{center_url(center)}feed.xml"
+
+
+def topic_feed_url(topic: str) -> str:
+    return f"{topic_url(topic)}feed.xml"
+
+
+def vocabulary_url(scheme: str) -> str:
+    """The SKOS concept scheme of a taxonomy vocabulary (``topics``): ``vokabular/themen/``."""
+    return f"{VOCABULARY_URL}{VOCABULARY_SLUGS[scheme]}/"
+
+
+def vocabulary_data_url(scheme: str) -> str:
+    """The same scheme as JSON-LD: ``vokabular/themen.json``."""
+    return f"{VOCABULARY_URL}{VOCABULARY_SLUGS[scheme]}.json"
+
+
+def vocabulary_concept_uri(scheme: str, key: str) -> str:
+    """A taxonomy key's URI, an anchor on its scheme page: ``vokabular/themen/#ki``."""
+    return f"{vocabulary_url(scheme)}#{key}"
+
+
 def catalogue_url(filters: Mapping[str, Sequence[str]] | None = None) -> str:
     """The catalogue, pre-filtered: ``katalog/?topic=ki&center=sachsen``."""
     pairs = [(facet, value) for facet, values in (filters or {}).items() for value in values]
@@ -71,4 +101,6 @@ def source_path(url: str) -> str:
     return f"{path}/index.md" if url in _SECTION_INDEXES else f"{path}.md"
 
 
-_SECTION_INDEXES = frozenset({CATALOGUE_URL, CENTERS_URL, TOPICS_URL, SEARCH_URL, ATLAS_URL})
+_SECTION_INDEXES = frozenset(
+    {CATALOGUE_URL, CENTERS_URL, TOPICS_URL, SEARCH_URL, ATLAS_URL, VOCABULARY_URL}
+)

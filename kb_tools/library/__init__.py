@@ -22,6 +22,13 @@ from kb_tools.library.evidence import (
     month_year,
     plural,
 )
+from kb_tools.library.export import (
+    atlas_json,
+    figures_json,
+    table_csv,
+    table_json,
+    table_markdown,
+)
 from kb_tools.library.extract import material_text
 from kb_tools.library.facets import (
     FACET_LABELS,
@@ -176,6 +183,7 @@ __all__ = [
     "adopt_url",
     "all_facet_values",
     "allowed_values",
+    "atlas_json",
     "body_tokens",
     "catalogue_url",
     "center_feed_url",
@@ -192,6 +200,7 @@ __all__ = [
     "facet_data",
     "facet_label",
     "facet_values",
+    "figures_json",
     "format_size",
     "german_date",
     "inline_text",
@@ -210,6 +219,9 @@ __all__ = [
     "plural",
     "slugify",
     "source_path",
+    "table_csv",
+    "table_json",
+    "table_markdown",
     "topic_feed_url",
     "topic_url",
     "vocabulary_concept_uri",

@@ -74,8 +74,11 @@ def vocabulary_data_url(scheme: str) -> str:
 
 
 def vocabulary_concept_uri(scheme: str, key: str) -> str:
-    """A taxonomy key's URI, an anchor on its scheme page: ``vokabular/themen/#ki``."""
-    return f"{vocabulary_url(scheme)}#{key}"
+    """A taxonomy key's URI, an anchor on its scheme page: ``vokabular/themen/#ki``.
+
+    The key is the element id there; browsers match the fragment percent-decoded.
+    """
+    return f"{vocabulary_url(scheme)}#{quote(key, safe='')}"
 
 
 def catalogue_url(filters: Mapping[str, Sequence[str]] | None = None) -> str:

@@ -12,6 +12,7 @@ from kb_tools.site.editor import node_modules, template_data, write_editor
 from kb_tools.site.fingerprint import build_fingerprint, site_code_files
 from kb_tools.site.jsonld import concept_jsonld, script_json
 from kb_tools.site.sanitize import BodyRenderer, markdown_text
+from kb_tools.site.skos import scheme_jsonld, write_vocabularies
 
 __all__ = [
     "STAMP_FILE",
@@ -25,9 +26,11 @@ __all__ = [
     "generate_pages",
     "markdown_text",
     "node_modules",
+    "scheme_jsonld",
     "script_json",
     "site_code_files",
     "template_data",
     "write_editor",
     "write_sources",
+    "write_vocabularies",
 ]

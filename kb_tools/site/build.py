@@ -36,9 +36,11 @@ from kb_tools.site.pages import (
     start_page,
     topic_page,
     topics_index,
+    vocabulary_pages,
 )
 from kb_tools.site.printkit import CACHE_FOLDER, write_kits
 from kb_tools.site.sanitize import BodyRenderer
+from kb_tools.site.skos import write_vocabularies
 from kb_tools.site.staticsearch import write_static_search
 
 STAMP_FILE = ".kb-build.json"
@@ -84,6 +86,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         write_editor(library, settings, staging)
         write_materials(library, staging)
         write_static_search(library, staging)
+        write_vocabularies(library, settings.site_url, staging)
         kits = write_kits(
             library, settings.site_url, Path(settings.build_dir) / CACHE_FOLDER, staging, renderer
         )
@@ -107,6 +110,7 @@ def generate_pages(
     pages.append(topics_index(library))
     pages += [topic_page(library, key) for key in library.taxonomy.topics]
     pages.append(search_page())
+    pages += vocabulary_pages(library, site_url)
     pages += [concept_page(c, library, renderer, site_url) for c in library]
     return pages
 

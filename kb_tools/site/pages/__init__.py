@@ -15,6 +15,7 @@ from kb_tools.site.pages.concept import (
 from kb_tools.site.pages.search import search_page
 from kb_tools.site.pages.start import start_page
 from kb_tools.site.pages.topics import topic_page, topics_index
+from kb_tools.site.pages.vocabulary import vocabulary_index, vocabulary_page, vocabulary_pages
 
 __all__ = [
     "DATA_FILE",
@@ -37,4 +38,7 @@ __all__ = [
     "start_page",
     "topic_page",
     "topics_index",
+    "vocabulary_index",
+    "vocabulary_page",
+    "vocabulary_pages",
 ]

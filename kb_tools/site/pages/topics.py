@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kb_tools.library import TOPICS_URL, Library, catalogue_url, plural, source_path, topic_url
+from kb_tools.library import (
+    TOPICS_URL,
+    Library,
+    catalogue_url,
+    plural,
+    source_path,
+    topic_url,
+    vocabulary_url,
+)
 from kb_tools.site.fragments import concept_rows, esc, link
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, breadcrumb, by_title, tally
 
@@ -22,7 +30,8 @@ def topics_index(library: Library) -> Page:
     content = "\n\n".join(
         [
             "# Themen",
-            '<p class="kb-lead">Alle Themen der Bibliothek mit der Zahl ihrer Konzepte.</p>',
+            '<p class="kb-lead">Alle Themen der Bibliothek mit der Zahl ihrer Konzepte. '
+            f"Maschinenlesbar: {link('../' + vocabulary_url('topics'), 'die Themen als SKOS-Vokabular')}.</p>",
             topic_tiles(library, counts, "../"),
         ]
     )

@@ -10,7 +10,7 @@ from kb_tools.site.build import (
 from kb_tools.site.cms import cms_config, editor_root
 from kb_tools.site.editor import node_modules, template_data, write_editor
 from kb_tools.site.fingerprint import build_fingerprint, site_code_files
-from kb_tools.site.jsonld import concept_jsonld, script_json
+from kb_tools.site.jsonld import concept_jsonld, script_json, write_amb_dump
 from kb_tools.site.sanitize import BodyRenderer, markdown_text
 from kb_tools.site.skos import scheme_jsonld, write_vocabularies
 
@@ -30,6 +30,7 @@ __all__ = [
     "script_json",
     "site_code_files",
     "template_data",
+    "write_amb_dump",
     "write_editor",
     "write_sources",
     "write_vocabularies",

@@ -2,14 +2,18 @@
 
 AMB ("Allgemeines Metadatenprofil für Bildungsressourcen", https://w3id.org/kim/amb/) is
 schema.org ``LearningResource`` with controlled vocabularies for audience and resource type.
+The records carry what OER search engines such as OERSI read: the metadata provider, access
+conditions, funders, subjects; ``amb.json`` holds all of them for a harvester.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from kb_tools.library import (
+    AMB_DUMP_URL,
     LICENSE_URLS,
     Concept,
     Library,
@@ -17,6 +21,7 @@ from kb_tools.library import (
     concept_pdf_url,
     concept_url,
     material_url,
+    vocabulary_concept_uri,
 )
 from kb_tools.site.fragments import safe_url
 
@@ -38,6 +43,26 @@ AUDIENCE_ROLES = {
     "weiterbildungspersonal": ("teacher", "Lehrende"),
 }
 DEFAULT_ROLE = ("professional", "Berufstätige")
+# AMB wants at least one subject from the Hochschulfächersystematik or the school subjects;
+# every concept is a design for adult further training. Our own topic URIs follow it.
+SUBJECT = {
+    "id": "https://w3id.org/kim/hochschulfaechersystematik/n321",
+    "type": "Concept",
+    "prefLabel": {"de": "Erwachsenenbildung und außerschulische Jugendbildung"},
+}
+NO_LOGIN = {
+    "id": "http://w3id.org/kim/conditionsOfAccess/no_login",
+    "type": "Concept",
+    "prefLabel": {"de": "Keine Anmeldung erforderlich"},
+}
+# The programme "Zukunftszentren" is funded by the federal labour ministry and the ESF Plus.
+FUNDERS = [
+    {"type": "Organization", "name": "Bundesministerium für Arbeit und Soziales"},
+    {"type": "FundingScheme", "name": "Europäischer Sozialfonds Plus (ESF Plus)"},
+]
+LIBRARY_NAME = "Konzeptbibliothek der Zukunftszentren"
+# Materials that can stand for a concept in a search engine's hit list.
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/webp")
 
 
 def concept_jsonld(concept: Concept, library: Library, site_url: str) -> dict[str, Any]:
@@ -49,23 +74,36 @@ def concept_jsonld(concept: Concept, library: Library, site_url: str) -> dict[st
     if safe_url(center.url):
         organization["id"] = center.url
     topics = [library.label("topics", key) for key in meta.topics]
+    page = {
+        "id": base + concept_url(concept.id),
+        "type": "WebContent",
+        "provider": {"id": base, "type": "Service", "name": LIBRARY_NAME},
+        "dateModified": meta.updated.isoformat(),
+    }
     record: dict[str, Any] = {
         "@context": [AMB_CONTEXT, {"@language": "de"}],
         "id": base + concept_url(concept.id),
         "type": ["LearningResource"],
         "name": meta.title,
         "description": meta.summary,
+        "about": [SUBJECT, *_subjects(meta.topics, library, base)],
         "keywords": _unique([*topics, *meta.keywords]),
         "inLanguage": ["de"],
         "license": {"id": LICENSE_URLS[meta.license]},
+        # The front matter has no publication date; the last change is the closest there is.
+        "datePublished": meta.updated.isoformat(),
         "dateModified": meta.updated.isoformat(),
         "creator": [organization],
         "sourceOrganization": [organization],
         "audience": _audience(meta.audience),
         "learningResourceType": _resource_types(meta.formats),
         "isAccessibleForFree": True,
-        "mainEntityOfPage": [{"id": base + concept_url(concept.id)}],
+        "conditionsOfAccess": NO_LOGIN,
+        "funder": FUNDERS,
+        "mainEntityOfPage": [page],
     }
+    if image := _image(concept, base):
+        record["image"] = image
     pdf = {"type": "MediaObject", "contentUrl": base + concept_pdf_url(concept.id)}
     record["encoding"] = [
         {**pdf, "encodingFormat": "application/pdf"},
@@ -80,6 +118,14 @@ def concept_jsonld(concept: Concept, library: Library, site_url: str) -> dict[st
             for c in based_on
         ]
     return record
+
+
+def write_amb_dump(library: Library, site_url: str, site_dir: Path) -> int:
+    """Every concept's record in one JSON array (``amb.json``); returns how many."""
+    records = [concept_jsonld(concept, library, site_url) for concept in library]
+    text = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+    (site_dir / AMB_DUMP_URL).write_text(text, encoding="utf-8")
+    return len(records)
 
 
 def script_json(data: Any) -> str:
@@ -115,6 +161,26 @@ def _part(concept: Concept, material: MaterialFile, base: str) -> dict[str, Any]
     if material.file is not None:
         part["encoding"] = [_media(concept, material, base)]
     return part
+
+
+def _subjects(keys: list[str], library: Library, base: str) -> list[dict[str, Any]]:
+    """The concept's topics as concepts of our SKOS vocabulary (vokabular/themen/)."""
+    return [
+        {
+            "id": base + vocabulary_concept_uri("topics", key),
+            "type": "Concept",
+            "prefLabel": {"de": library.label("topics", key)},
+        }
+        for key in keys
+    ]
+
+
+def _image(concept: Concept, base: str) -> str | None:
+    """The first image among the material files, as an absolute URL."""
+    for material in concept.materials:
+        if material.file is not None and material.mime in IMAGE_TYPES:
+            return base + material_url(concept.id, material.file)
+    return None
 
 
 def _audience(keys: list[str]) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from kb_tools.library import Library, load_library
 from kb_tools.settings import Settings
 from kb_tools.site.downloads import write_materials
 from kb_tools.site.editor import write_editor
+from kb_tools.site.feeds import write_feeds
 from kb_tools.site.fingerprint import build_fingerprint
 from kb_tools.site.jsonld import write_amb_dump
 from kb_tools.site.mkdocs import run_mkdocs
@@ -87,6 +88,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         write_editor(library, settings, staging)
         write_materials(library, staging)
         write_static_search(library, staging)
+        write_feeds(library, settings.site_url, staging)
         write_amb_dump(library, settings.site_url, staging)
         write_vocabularies(library, settings.site_url, staging)
         kits = write_kits(

@@ -38,6 +38,7 @@ TOOLS = (
     "weasyprint",
     "segno",
     "pagefind",
+    "feedgen",
 )
 # Settings that shape admin/config.yml.
 EDITOR_SETTINGS = {name for name in Settings.model_fields if name.startswith("cms_")}

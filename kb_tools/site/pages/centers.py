@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kb_tools.library import CENTERS_URL, Library, center_url, plural, source_path
+from kb_tools.library import (
+    CENTERS_URL,
+    Library,
+    center_feed_url,
+    center_url,
+    plural,
+    source_path,
+)
+from kb_tools.site.feeds import center_feed_title
 from kb_tools.site.fragments import concept_link, concept_rows, esc, link, safe_url
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, breadcrumb, by_title, meta_list, tally
 
@@ -64,5 +72,7 @@ def center_page(library: Library, key: str) -> Page:
         "description": esc(f"Konzepte von {center.name} ({center.region})"),
         "hide": ["navigation", "toc"],
         "search": LISTING_SEARCH,
+        # Raw values: site_overrides/main.html escapes them into the feed's <link>.
+        "kb_feed": {"href": center_feed_url(key), "title": center_feed_title(library, key)},
     }
     return Page(source_path(center_url(key)), center.name, "", meta, before="".join(parts))

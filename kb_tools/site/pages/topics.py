@@ -8,9 +8,11 @@ from kb_tools.library import (
     catalogue_url,
     plural,
     source_path,
+    topic_feed_url,
     topic_url,
     vocabulary_url,
 )
+from kb_tools.site.feeds import topic_feed_title
 from kb_tools.site.fragments import concept_rows, esc, link
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, breadcrumb, by_title, tally
 
@@ -58,5 +60,7 @@ def topic_page(library: Library, key: str) -> Page:
         "description": esc(f"Konzepte zum Thema {label}"),
         "hide": ["navigation", "toc"],
         "search": LISTING_SEARCH,
+        # Raw values: site_overrides/main.html escapes them into the feed's <link>.
+        "kb_feed": {"href": topic_feed_url(key), "title": topic_feed_title(library, key)},
     }
     return Page(source_path(topic_url(key)), label, "", meta, before="".join(parts))

@@ -20,6 +20,7 @@ from kb_tools.settings import Settings, load_settings
 from search_api import errors
 from search_api.headers import SecurityHeaders
 from search_api.models import Facets, Health
+from search_api.openapi import document_filter_values
 from search_api.routes import concepts, meta, search, validate
 
 DESCRIPTION = """
@@ -28,6 +29,7 @@ Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
 * **Suche** versteht Fragen und Bedarfe in eigenen Worten (semantisch und nach Stichworten),
   auch mit Tippfehlern, ohne Umlaute oder auf Englisch.
 * **Filter** (Thema, Format, Zielgruppe, Zentrum, Region, Status) sind wiederholbar.
+* **Katalog** (`/api/concepts`) listet alle Konzepte mit Erprobung und Herkunft, seitenweise.
 * **Fehler** kommen immer als `{"detail": "<Meldung>"}` auf Deutsch.
 """
 
@@ -58,10 +60,12 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
         loaded = index or load_index(settings)
+        library = loaded.library
+        document_filter_values(app, library)
         # Lifespan state reaches every request as request.state (see search_api.deps).
         yield {
             "index": loaded,
-            "facets": Facets.of(loaded.library),
+            "facets": Facets.of(library),
             "health": Health.of(loaded.info),
         }
 

@@ -6,11 +6,12 @@ otherwise send each sync dependency through the thread pool, one hop per depende
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from kb_tools.errors import UnknownConcept
+from kb_tools.errors import InvalidQuery, UnknownConcept
 from kb_tools.library import Concept, Filters, Library
 from kb_tools.problems import did_you_mean
 from kb_tools.search import SearchIndex
@@ -52,6 +53,21 @@ async def get_health(request: Request) -> Health:
 
 
 HealthDep = Annotated[Health, Depends(get_health)]
+
+
+def single(*names: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency that refuses a repeated query parameter among ``names`` (422): FastAPI
+    would silently take one of ``?limit=5&limit=50``."""
+
+    async def check(request: Request) -> None:
+        for name in names:
+            count = len(request.query_params.getlist(name))
+            if count > 1:
+                raise InvalidQuery(
+                    f"Parameter '{name}' darf nur einmal angegeben werden, nicht {count}-mal."
+                )
+
+    return check
 
 
 async def get_filters(

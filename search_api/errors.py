@@ -7,6 +7,7 @@ Bad parameters are 422 (FastAPI's own validation and our checks alike), unknown 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from kb_tools.errors import InvalidQuery, UnknownConcept, UnknownFilterValue
+from kb_tools.problems import did_you_mean
 from search_api.models import ErrorResponse
 
 logger = logging.getLogger("search_api")
@@ -89,7 +91,10 @@ def _parameter_message(err: dict[str, Any]) -> str:
     if kind == "less_than_equal":
         return f"{where} darf höchstens {ctx['le']} sein, nicht {_quoted(value)}."
     if kind in ("literal_error", "enum"):
-        return f"{where} hat den ungültigen Wert {_quoted(value)} (erlaubt: {ctx.get('expected')})."
+        # pydantic lists the choices in English: "'updated' or 'title'".
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(value, allowed) or "."
+        return f"{where} hat den ungültigen Wert {_quoted(value)} (erlaubt: {', '.join(allowed)}){hint}"
     return f"{where} hat einen ungültigen Wert: {_quoted(value)}."
 
 

@@ -15,6 +15,7 @@ from kb_tools.library import (
     FACET_LABELS,
     FACETS,
     LICENSE_URLS,
+    CatalogueEntry,
     Concept,
     Library,
     MaterialFile,
@@ -237,6 +238,16 @@ class Facets(ApiModel):
         )
 
 
+class ConceptList(ApiModel):
+    """One page of the catalogue plus facet counts over every matching concept."""
+
+    total: int = Field(description="Anzahl aller passenden Konzepte (nicht nur dieser Seite).")
+    results: list[CatalogueEntry] = Field(description="Die Konzepte dieser Seite.")
+    facets: dict[str, dict[str, int]] = Field(
+        description="Je Filter (topic, format, …): Anzahl der passenden Konzepte je Wert."
+    )
+
+
 class Health(ApiModel):
     """State of the loaded index."""
 
@@ -268,6 +279,7 @@ def concept_ref(concept: Concept) -> ConceptRef:
 
 __all__ = [
     "ConceptDetail",
+    "ConceptList",
     "ErrorResponse",
     "Facets",
     "Health",

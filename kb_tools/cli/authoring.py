@@ -11,6 +11,7 @@ import click
 from kb_tools.cli.console import GermanUsageError, KbCommand, UserError
 from kb_tools.cli.options import filter_options, filters_from, library_option, settings
 from kb_tools.library import (
+    CatalogueEntry,
     LibraryReport,
     adapt_concept,
     inspect_library,
@@ -134,28 +135,14 @@ def new(
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Ausgabe als JSON.")
 def list_(library_dir: Path | None, as_json: bool, **kwargs: Any) -> None:
-    """Listet die Konzepte, optional gefiltert."""
+    """Listet die Konzepte, optional gefiltert (mit --json samt Erprobung und Herkunft)."""
     filters = filters_from(kwargs)
     library = load_library(settings(library_dir=library_dir).library_dir)
     filters.check(library)
     concepts = [c for c in library if filters.matches(c, library)]
     if as_json:
-        rows = [
-            {
-                "id": c.id,
-                "title": c.meta.title,
-                "summary": c.meta.summary,
-                "center": c.meta.center,
-                "region": library.region(c.meta.center),
-                "status": c.meta.status,
-                "topics": c.meta.topics,
-                "formats": c.meta.formats,
-                "audience": c.meta.audience,
-                "updated": c.meta.updated.isoformat(),
-                "url": c.url,
-            }
-            for c in concepts
-        ]
+        # The entries of GET /api/concepts: metadata, evidence and lineage.
+        rows = [CatalogueEntry.of(c, library).model_dump(mode="json") for c in concepts]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for c in concepts:

@@ -43,6 +43,13 @@ from kb_tools.library.facets import (
 )
 from kb_tools.library.filters import Filters
 from kb_tools.library.frontmatter import MAX_FILE_BYTES, SourceError
+from kb_tools.library.listing import (
+    SORTS,
+    CatalogueEntry,
+    Sort,
+    sort_concepts,
+    title_key,
+)
 from kb_tools.library.loader import (
     LibraryReport,
     check_concept_text,
@@ -148,6 +155,7 @@ __all__ = [
     "MAX_MATERIAL_BYTES",
     "SEARCH_URL",
     "SECTIONS",
+    "SORTS",
     "STATUSES",
     "STATUS_LABELS",
     "STATUS_MEANINGS",
@@ -160,6 +168,7 @@ __all__ = [
     "Atlas",
     "BodyTokens",
     "CardFact",
+    "CatalogueEntry",
     "Center",
     "Concept",
     "ConceptMeta",
@@ -174,6 +183,7 @@ __all__ = [
     "Matrix",
     "Reach",
     "Section",
+    "Sort",
     "SourceError",
     "Table",
     "Taxonomy",
@@ -218,10 +228,12 @@ __all__ = [
     "plain_text",
     "plural",
     "slugify",
+    "sort_concepts",
     "source_path",
     "table_csv",
     "table_json",
     "table_markdown",
+    "title_key",
     "topic_feed_url",
     "topic_url",
     "vocabulary_concept_uri",

@@ -53,8 +53,33 @@ def test_filter_by_region_and_status(three: Path) -> None:
 
 def test_json_has_metadata(three: Path) -> None:
     row = json.loads(kb_list(three, "--json", "--center", "bayern").output)[0]
-    assert row["region"] == "Bayern"
+    assert row["center"]["region"] == "Bayern"
     assert row["url"] == "konzepte/robotik-fabrik/"
+    assert row["topics"] == [{"key": "robotik", "label": "Robotik und Automatisierung"}]
+
+
+def test_json_has_evidence_and_lineage(library_dir: Path, write_concept: WriteConcept) -> None:
+    write_concept(
+        "original",
+        title="Das Original",
+        evidence={"companies": 3, "participants": 40, "since": "2024-03-01"},
+        transfers=[{"center": "bayern", "date": "2025-01-10", "informal": True}],
+    )
+    write_concept("fassung", title="Eine Fassung", center="bayern", adapted_from=["original"])
+    rows = {row["id"]: row for row in json.loads(kb_list(library_dir, "--json").output)}
+    original = rows["original"]
+    assert original["evidence"] == {
+        "companies": 3,
+        "participants": 40,
+        "since": "2024-03-01",
+        "text": "erprobt in 3 Betrieben mit 40 Teilnehmenden seit März 2024",
+    }
+    assert original["adapted_by"] == [
+        {"id": "fassung", "title": "Eine Fassung", "url": "konzepte/fassung/"}
+    ]
+    assert original["transfers"][0]["informal"] is True
+    assert rows["fassung"]["adapted_from"][0]["id"] == "original"
+    assert rows["fassung"]["evidence"] is None
 
 
 def test_unknown_filter_value_suggests(three: Path) -> None:

@@ -18,10 +18,11 @@ from kb_tools.library import load_library
 from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
+from search_api.deps import Once
 from search_api.headers import SecurityHeaders
-from search_api.models import Facets, Health
+from search_api.models import Facets, Health, Stats
 from search_api.openapi import document_filter_values
-from search_api.routes import concepts, meta, search, validate
+from search_api.routes import concepts, meta, search, stats, validate
 
 DESCRIPTION = """
 Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
@@ -29,7 +30,8 @@ Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
 * **Suche** versteht Fragen und Bedarfe in eigenen Worten (semantisch und nach Stichworten),
   auch mit Tippfehlern, ohne Umlaute oder auf Englisch.
 * **Filter** (Thema, Format, Zielgruppe, Zentrum, Region, Status) sind wiederholbar.
-* **Katalog** (`/api/concepts`) listet alle Konzepte mit Erprobung und Herkunft, seitenweise.
+* **Katalog** (`/api/concepts`) listet alle Konzepte mit Erprobung und Herkunft, seitenweise;
+  **Überblick** (`/api/stats`) liefert die Kennzahlen und Tabellen für die Koordinierungsstelle.
 * **Fehler** kommen immer als `{"detail": "<Meldung>"}` auf Deutsch.
 """
 
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             "index": loaded,
             "facets": Facets.of(library),
             "health": Health.of(loaded.info),
+            "stats": Once(lambda: Stats.of(library)),
         }
 
     # FastAPIOffline serves Swagger UI's own files: the docs render without a CDN.
@@ -81,7 +84,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         static_url="/api/docs-assets",
     )
     errors.install(app)
-    for router in (search.router, concepts.router, validate.router, meta.router):
+    for router in (search.router, concepts.router, stats.router, validate.router, meta.router):
         app.include_router(router)
     if settings.cors_origin_list:
         app.add_middleware(

@@ -6,8 +6,9 @@ otherwise send each sync dependency through the thread pool, one hop per depende
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Query, Request
 
@@ -15,7 +16,9 @@ from kb_tools.errors import InvalidQuery, UnknownConcept
 from kb_tools.library import Concept, Filters, Library
 from kb_tools.problems import did_you_mean
 from kb_tools.search import SearchIndex
-from search_api.models import Facets, Health
+from search_api.models import Facets, Health, Stats
+
+T = TypeVar("T")
 
 
 async def get_index(request: Request) -> SearchIndex:
@@ -53,6 +56,32 @@ async def get_health(request: Request) -> Health:
 
 
 HealthDep = Annotated[Health, Depends(get_health)]
+
+
+class Once(Generic[T]):
+    """A value computed on first use and then kept: figures of a library that does not change
+    while the app runs, without making every start-up pay for them."""
+
+    def __init__(self, compute: Callable[[], T]) -> None:
+        self._compute = compute
+        self._lock = threading.Lock()
+        self._value: T | None = None
+
+    def get(self) -> T:
+        with self._lock:  # concurrent first requests compute it once
+            if self._value is None:
+                self._value = self._compute()
+            return self._value
+
+
+def get_stats(request: Request) -> Stats:
+    """The atlas figures of the loaded library. A plain ``def``: the first call computes them,
+    which belongs in the thread pool, not on the event loop."""
+    stats: Once[Stats] = request.state.stats
+    return stats.get()
+
+
+StatsDep = Annotated[Stats, Depends(get_stats)]
 
 
 def single(*names: str) -> Callable[[Request], Awaitable[None]]:

@@ -15,6 +15,7 @@ from kb_tools.library import (
     FACET_LABELS,
     FACETS,
     LICENSE_URLS,
+    Atlas,
     CatalogueEntry,
     Concept,
     Library,
@@ -248,6 +249,29 @@ class ConceptList(ApiModel):
     )
 
 
+class StatsTable(ApiModel):
+    """One table of the overview, as the atlas page and ``kb report`` show it."""
+
+    key: str = Field(description="Kennung der Tabelle, z. B. 'zentren-themen'.")
+    title: str = Field(description="Überschrift.")
+    counts: str = Field(description="Was die Zahlen zählen, in einem Satz.")
+    columns: list[str] = Field(description="Spaltennamen.")
+    rows: list[list[str | int]] = Field(description="Zeilen, Zellen in Spaltenreihenfolge.")
+
+
+class Stats(ApiModel):
+    """Every figure of the overview (``ueberblick/``) for the coordinating centre."""
+
+    totals: dict[str, int] = Field(
+        description="Kennzahlen über die ganze Bibliothek, z. B. „Konzepte“ oder „Betriebe“."
+    )
+    tables: list[StatsTable] = Field(description="Alle Tabellen des Überblicks, in Seitenfolge.")
+
+    @classmethod
+    def of(cls, library: Library) -> Stats:
+        return cls.model_validate(Atlas(library).as_dict())
+
+
 class Health(ApiModel):
     """State of the loaded index."""
 
@@ -287,4 +311,5 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "SimilarResults",
+    "Stats",
 ]

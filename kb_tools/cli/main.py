@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from kb_tools.cli import authoring, publishing, searching
+from kb_tools.cli import authoring, publishing, reporting, searching
 from kb_tools.cli.console import KbGroup
 
 
@@ -21,6 +21,7 @@ for command in (
     authoring.validate,
     authoring.new,
     authoring.list_,
+    reporting.report,
     publishing.build,
     searching.index_,
     searching.search,

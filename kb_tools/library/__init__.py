@@ -1,17 +1,7 @@
 """Files → :class:`Concept`: front matter, schema, the one Markdown reader, model, loader,
 URL scheme, facets and filters. Everything else reads the library through this face."""
 
-from kb_tools.library.atlas import (
-    GAP_AT_MOST,
-    LAENDER,
-    LAND_CODES,
-    Atlas,
-    Matrix,
-    Reach,
-    Table,
-    TransferRecord,
-    laender_of,
-)
+from kb_tools.library.atlas import Atlas
 from kb_tools.library.evidence import (
     FACT_LABELS,
     CardFact,
@@ -40,6 +30,16 @@ from kb_tools.library.facets import (
     facet_data,
     facet_label,
     facet_values,
+)
+from kb_tools.library.figures import (
+    GAP_AT_MOST,
+    LAENDER,
+    LAND_CODES,
+    Matrix,
+    Reach,
+    Table,
+    TransferRecord,
+    laender_of,
 )
 from kb_tools.library.filters import Filters
 from kb_tools.library.frontmatter import MAX_FILE_BYTES, SourceError

@@ -11,7 +11,8 @@ import io
 import json
 from typing import Any
 
-from kb_tools.library.atlas import Atlas, Table
+from kb_tools.library.atlas import Atlas
+from kb_tools.library.figures import Table
 
 BOM = "\ufeff"
 CSV_DELIMITER = ";"

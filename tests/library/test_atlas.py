@@ -7,53 +7,13 @@ from pathlib import Path
 import pytest
 
 from kb_tools.library import Atlas, laender_of, load_library
+from tests.support.atlas import write_atlas_library
 from tests.support.library import WriteConcept
 
 
 @pytest.fixture
 def atlas(library_dir: Path, write_concept: WriteConcept) -> Atlas:
-    """Four concepts in three centres (one national), two transfers, one unrecorded adaptation."""
-    write_concept(
-        "kamera",
-        title="Kamera",
-        center="sachsen",
-        status="transferiert",
-        topics=["ki", "qualitaetssicherung"],
-        audience=["beschaeftigte"],
-        evidence={"companies": 5, "participants": 40, "since": "2024-03-01"},
-        transfers=[
-            {"center": "thueringen", "date": "2025-03-10", "note": "Als Kurs"},
-            {"center": "hessen", "date": "2025-05-01", "informal": True},
-        ],
-    )
-    write_concept(
-        "kurs",
-        title="Kurs",
-        center="thueringen",
-        topics=["ki"],
-        audience=["beschaeftigte", "fuehrungskraefte"],
-        adapted_from=["kamera"],
-        evidence={"companies": 3, "participants": 20, "since": "2025-04-01"},
-    )
-    write_concept(
-        "solo",
-        title="Solo",
-        center="hds",
-        topics=["marketing"],
-        audience=["solo-selbststaendige"],
-        evidence={"companies": 30, "participants": 30, "since": "2025-01-01"},
-        updated="2025-06-01",
-    )
-    write_concept(
-        "ableger",
-        title="Ableger",
-        center="hds",
-        status="entwurf",
-        topics=["ki"],
-        audience=["solo-selbststaendige"],
-        adapted_from=["kamera"],
-        updated="2026-02-01",
-    )
+    write_atlas_library(write_concept)
     return Atlas(load_library(library_dir))
 
 

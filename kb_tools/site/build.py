@@ -29,6 +29,7 @@ from kb_tools.site.mkdocs import run_mkdocs
 from kb_tools.site.pages import (
     DATA_FILE,
     Page,
+    atlas_page,
     catalogue_data,
     catalogue_page,
     center_page,
@@ -39,6 +40,7 @@ from kb_tools.site.pages import (
     topic_page,
     topics_index,
     vocabulary_pages,
+    write_atlas_exports,
 )
 from kb_tools.site.printkit import CACHE_FOLDER, write_kits
 from kb_tools.site.sanitize import BodyRenderer
@@ -88,6 +90,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         write_editor(library, settings, staging)
         write_materials(library, staging)
         write_static_search(library, staging)
+        write_atlas_exports(library, staging)
         write_feeds(library, settings.site_url, staging)
         write_amb_dump(library, settings.site_url, staging)
         write_vocabularies(library, settings.site_url, staging)
@@ -114,6 +117,7 @@ def generate_pages(
     pages.append(topics_index(library))
     pages += [topic_page(library, key) for key in library.taxonomy.topics]
     pages.append(search_page())
+    pages.append(atlas_page(library))
     pages += vocabulary_pages(library, site_url)
     pages += [concept_page(c, library, renderer, site_url) for c in library]
     return pages

@@ -84,7 +84,7 @@ def site_url(url: str) -> str:
 
 
 def _is_source(path: Path) -> bool:
-    return "__pycache__" not in path.parts and path.suffix in (".py", ".md", ".css")
+    return "__pycache__" not in path.parts and path.suffix in (".py", ".md", ".css", ".mjs")
 
 
 def _custom_dir(config_file: Path) -> Path | None:

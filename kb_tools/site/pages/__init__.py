@@ -1,5 +1,6 @@
 """The page kinds of the site, one module each; :class:`Page` is what they all return."""
 
+from kb_tools.site.pages.atlas import STATS_FILE, atlas_page, write_atlas_exports
 from kb_tools.site.pages.base import LISTING_SEARCH, Page, by_title, page_depth
 from kb_tools.site.pages.catalogue import DATA_FILE, catalogue_data, catalogue_page
 from kb_tools.site.pages.centers import center_page, centers_index
@@ -20,7 +21,9 @@ from kb_tools.site.pages.vocabulary import vocabulary_index, vocabulary_page, vo
 __all__ = [
     "DATA_FILE",
     "LISTING_SEARCH",
+    "STATS_FILE",
     "Page",
+    "atlas_page",
     "attribution_text",
     "body_blocks",
     "by_title",
@@ -41,4 +44,5 @@ __all__ = [
     "vocabulary_index",
     "vocabulary_page",
     "vocabulary_pages",
+    "write_atlas_exports",
 ]

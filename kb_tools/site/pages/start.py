@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from kb_tools.library import (
     ADMIN_URL,
+    ATLAS_URL,
     CATALOGUE_URL,
     CENTERS_URL,
     HOME_URL,
     SEARCH_URL,
     TOPICS_URL,
+    Atlas,
     Library,
     source_path,
 )
@@ -20,18 +22,21 @@ from kb_tools.site.pages.topics import topic_tiles
 def start_page(library: Library) -> Page:
     concepts = list(library)
     centers_with_concepts = {c.meta.center for c in concepts}
-    transfers = sum(len(c.meta.transfers) for c in concepts)
+    # The atlas counts a transfer and the adaptation it produced once, as its list does.
+    transfers = len(Atlas(library).transfers)
     tested = sum(c.meta.status != "entwurf" for c in concepts)
     stats = [
-        (len(concepts), "Konzepte"),
-        (len(centers_with_concepts), "Zentren"),
-        (tested, "erprobt oder übertragen"),
-        (transfers, "Übertragungen"),
+        (len(concepts), "Konzepte", ""),
+        (len(centers_with_concepts), "Zentren", CENTERS_URL),
+        (tested, "erprobt oder übertragen", ""),
+        (transfers, "Übertragungen", f"{ATLAS_URL}#uebertragungen"),
     ]
     stat_html = "".join(
-        f'<div class="kb-stat"><span class="kb-stat__value">{n}</span>'
-        f'<span class="kb-stat__label">{esc(label)}</span></div>'
-        for n, label in stats
+        (f'<a class="kb-stat" href="{href}">' if href else '<div class="kb-stat">')
+        + f'<span class="kb-stat__value">{n}</span>'
+        + f'<span class="kb-stat__label">{esc(label)}</span>'
+        + ("</a>" if href else "</div>")
+        for n, label, href in stats
     )
     recent = sorted(concepts, key=lambda c: (c.meta.updated, c.id), reverse=True)[:6]
     topic_counts = tally(key for c in concepts for key in c.meta.topics)
@@ -64,6 +69,7 @@ def start_page(library: Library) -> Page:
             "## Themen",
             topic_tiles(library, topic_counts, ""),
             f'<p><a href="{CENTERS_URL}">Alle Zentren</a> · <a href="{TOPICS_URL}">Alle Themen</a> · '
+            f'<a href="{ATLAS_URL}">Überblick: Abdeckung, Transfers, Lücken</a> · '
             f'<a href="{CATALOGUE_URL}">Alle Konzepte im Katalog</a></p>',
         ]
     )

@@ -289,7 +289,6 @@ def _fields(center: str, choices: _Choices) -> list[dict[str, Any]]:
                         "label": "Ohne eigenes Konzept in der Bibliothek",
                         "widget": "boolean",
                         "required": False,
-                        "default": False,
                         "hint": "Das Zentrum setzt das Konzept ein, veröffentlicht aber keine "
                         "eigene Fassung mit „Baut auf auf“.",
                     },

@@ -254,11 +254,13 @@ def status_problems(
             f"{evidence.participants} Teilnehmenden (evidence) – ist 'erprobt' gemeint?"
         )
     elsewhere = [c for c in adaptations if c.meta.center != meta.center]
-    if meta.status == "erprobt" and (meta.transfers or elsewhere):
-        taken = sorted({t.center for t in meta.transfers} | {c.meta.center for c in elsewhere})
+    # Only what this file itself records: an adaptation elsewhere warns in the adaptation
+    # (its original lacks the transfer), not in a file its author may not own.
+    if meta.status == "erprobt" and meta.transfers:
+        taken = sorted({t.center for t in meta.transfers})
         return warn(
-            f"'erprobt', aber schon übernommen von {', '.join(taken)} (transfers, adapted_from) "
-            "– ist 'transferiert' gemeint?"
+            f"'erprobt', aber schon übernommen von {', '.join(taken)} (transfers) – ist "
+            "'transferiert' gemeint?"
         )
     if meta.status == "transferiert" and not meta.transfers and not elsewhere:
         return warn(

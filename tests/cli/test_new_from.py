@@ -25,7 +25,8 @@ ORIGINAL = {
     "keywords": ["Kamera", "Sichtprüfung"],
     "contact": "Erika Muster, Zentrum Sachsen",
     "evidence": {"companies": 9, "participants": 78, "since": "2024-02-01"},
-    "transfers": [{"center": "thueringen", "date": "2025-01-01"}],
+    "status": "transferiert",
+    "transfers": [{"center": "thueringen", "date": "2025-01-01", "informal": True}],
 }
 
 
@@ -77,13 +78,16 @@ def test_adaptation_copies_content_and_names_its_origin(library_dir: Path, origi
     assert path.read_text(encoding="utf-8").endswith(BODY.format(topic="Prüfung mit Kameras"))
 
 
-def test_adaptation_validates_with_only_the_copy_warning(library_dir: Path, original: Path) -> None:
+def test_adaptation_validates_with_the_transfer_and_copy_warnings(
+    library_dir: Path, original: Path
+) -> None:
     kb(library_dir, "new", "--from", "kamera-pruefung", "--center", "berlin", "--title", "Kopie")
     result = kb(library_dir, "validate")
     assert result.exit_code == 0, result.output
-    [warning] = result.output.splitlines()[:-1]
-    assert "berlin/kopie.md:" in warning
-    assert "warnung: Text ist identisch mit dem von 'kamera-pruefung'" in warning
+    transfer, copy = result.output.splitlines()[:-1]
+    assert "berlin/kopie.md:" in transfer and "berlin/kopie.md:" in copy
+    assert "verzeichnet keine Übertragung an 'berlin'" in transfer
+    assert "warnung: Text ist identisch mit dem von 'kamera-pruefung'" in copy
 
 
 def test_adaptation_takes_the_original_title_by_default(

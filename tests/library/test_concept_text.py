@@ -72,7 +72,12 @@ def test_copy_of_another_concept_warns(library_dir: Path, write_concept: WriteCo
     library = load_library(library_dir)
     text = concept_text(center="berlin", evidence=evidence, adapted_from=["original"])
     problems = check_concept_text(library_dir, "berlin/kopie.md", text, library)
-    assert [(p.severity, p.field) for p in problems] == [("warnung", "evidence"), ("warnung", "")]
+    # The figures, the missing transfer in the original, the copied text.
+    assert [(p.severity, p.field) for p in problems] == [
+        ("warnung", "evidence"),
+        ("warnung", "adapted_from.0"),
+        ("warnung", ""),
+    ]
 
 
 def test_a_given_library_gives_the_same_answer(

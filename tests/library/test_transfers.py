@@ -83,8 +83,8 @@ def test_tested_but_already_taken_up_suggests_transferred(
     transfers = [{"center": "hessen", "date": "2025-06-01", "informal": True}]
     write_concept("quelle", title="Quelle", status="erprobt", transfers=transfers)
     assert (
-        "status: 'erprobt', aber schon übernommen von hessen (transfers, adapted_from) – ist "
-        "'transferiert' gemeint?"
+        "status: 'erprobt', aber schon übernommen von hessen (transfers) – ist 'transferiert' "
+        "gemeint?"
     ) in validate(library_dir).output
 
 

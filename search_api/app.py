@@ -11,7 +11,6 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.routing import Match, Mount
-from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from kb_tools.library import load_library
@@ -23,6 +22,7 @@ from search_api.headers import SecurityHeaders
 from search_api.models import Facets, Health, Stats
 from search_api.openapi import document_filter_values
 from search_api.routes import concepts, meta, search, stats, validate
+from search_api.sitefiles import HeadAsGet, SiteFiles
 
 DESCRIPTION = """
 Durchsucht die erprobten Lehr- und Lernkonzepte der Zukunftszentren.
@@ -94,7 +94,8 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             allow_headers=["Content-Type"],
         )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     if settings.site_dir.is_dir():
-        site = StaticFiles(directory=settings.site_dir, html=True)
+        site = SiteFiles(directory=settings.site_dir, html=True)
         app.router.routes.append(SiteMount("/", app=site, name="site"))
     return app

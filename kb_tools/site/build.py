@@ -84,6 +84,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
     pages = write_sources(library, docs_dir, settings, renderer)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private (0700); a web server must read the site
     try:
         run_mkdocs(config_file, docs_dir, staging, settings)
         # Files MkDocs has nothing to do with go straight into the built site.

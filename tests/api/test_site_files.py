@@ -1,0 +1,58 @@
+"""The site as `kb serve` publishes it: no hidden files, no Host-built redirects, HEAD works."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kb_tools.settings import Settings, load_settings
+from search_api.app import create_app
+from tests.support.site import BuiltSite
+
+
+@pytest.fixture(scope="module")
+def client(sample_site: BuiltSite, sample_index_dir: Path) -> Iterator[TestClient]:
+    settings: Settings = load_settings(
+        library_dir=sample_site.settings.library_dir,
+        index_dir=sample_index_dir,
+        site_dir=sample_site.site,
+    )
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        yield client
+
+
+@pytest.mark.parametrize("path", ["/.kb-build.json", "/katalog/.hidden", "/.git/config"])
+def test_hidden_files_are_not_published(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text
+    assert "fingerprint" not in response.text
+
+
+def test_a_directory_redirect_never_names_the_host_a_client_sent(client: TestClient) -> None:
+    response = client.get("/katalog?topic=ki", headers={"Host": "evil.example"})
+    assert response.status_code in (301, 302, 307, 308)
+    assert response.headers["location"] == "/katalog/?topic=ki"
+
+
+def test_the_404_page_is_german(client: TestClient) -> None:
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text and "Not found" not in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/health", "/api/facets", "/api/stats", "/"])
+def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> None:
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_the_built_site_is_readable_by_a_web_server(sample_site: BuiltSite) -> None:
+    mode = stat.S_IMODE(sample_site.site.stat().st_mode)
+    assert mode & 0o055 == 0o055, oct(mode)

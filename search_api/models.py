@@ -17,7 +17,9 @@ from kb_tools.library import (
     LICENSE_URLS,
     Atlas,
     CatalogueEntry,
+    CatalogueTransfer,
     Concept,
+    Label,
     Library,
     MaterialFile,
     allowed_values,
@@ -25,9 +27,11 @@ from kb_tools.library import (
     concept_pdf_url,
     facet_counts,
     facet_label,
+    labels,
     material_url,
+    transfer_entries,
 )
-from kb_tools.search import Label, SearchHit, SearchResults, SimilarResults, labels
+from kb_tools.search import SearchHit, SearchResults, SimilarResults
 
 
 class ApiModel(BaseModel):
@@ -56,19 +60,12 @@ class ConceptRef(ApiModel):
     url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
 
 
-class TransferRef(ApiModel):
-    center: str = Field(description="Schlüssel des übernehmenden Zentrums.")
-    center_name: str = Field(description="Name des übernehmenden Zentrums.")
-    date: dt.date = Field(description="Datum der Übernahme.")
-    note: str | None = Field(description="Was dabei angepasst wurde.")
-
-
 class Lineage(ApiModel):
     """Where a concept came from and where it went."""
 
     adapted_from: list[ConceptRef] = Field(description="Konzepte, auf denen dieses aufbaut.")
     derived: list[ConceptRef] = Field(description="Konzepte, die auf diesem aufbauen.")
-    transfers: list[TransferRef] = Field(description="Übernahmen durch andere Zentren.")
+    transfers: list[CatalogueTransfer] = Field(description="Übernahmen durch andere Zentren.")
 
 
 class GroupSize(ApiModel):
@@ -185,15 +182,7 @@ class ConceptDetail(ApiModel):
             lineage=Lineage(
                 adapted_from=[concept_ref(source) for source in library.sources(concept)],
                 derived=[concept_ref(other) for other in library.derived(concept.id)],
-                transfers=[
-                    TransferRef(
-                        center=t.center,
-                        center_name=facet_label(library, "center", t.center),
-                        date=t.date,
-                        note=t.note,
-                    )
-                    for t in meta.transfers
-                ],
+                transfers=transfer_entries(concept, library),
             ),
         )
 

@@ -25,7 +25,7 @@ class EntryModel(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class CatalogueLabel(EntryModel):
+class Label(EntryModel):
     """A taxonomy key with its German label."""
 
     key: str = Field(description="Schlüssel, wie er in Filtern verwendet wird.")
@@ -77,9 +77,9 @@ class CatalogueEntry(EntryModel):
     url: str = Field(description="Seite des Konzepts, relativ zur Wurzel der Website.")
     center: CatalogueCenter
     status: str = Field(description="entwurf, erprobt oder transferiert.")
-    topics: list[CatalogueLabel]
-    formats: list[CatalogueLabel]
-    audience: list[CatalogueLabel]
+    topics: list[Label]
+    formats: list[Label]
+    audience: list[Label]
     duration: str | None = Field(description="Dauer, z. B. „2 × 4 Stunden“.")
     updated: dt.date = Field(description="Zuletzt aktualisiert.")
     evidence: CatalogueEvidence | None = Field(description="Erprobung; fehlt bei Entwürfen.")
@@ -99,9 +99,9 @@ class CatalogueEntry(EntryModel):
             url=concept.url,
             center=CatalogueCenter(key=meta.center, name=center.name, region=center.region),
             status=meta.status,
-            topics=_labels(library, "topics", meta.topics),
-            formats=_labels(library, "formats", meta.formats),
-            audience=_labels(library, "audience", meta.audience),
+            topics=labels(library, "topics", meta.topics),
+            formats=labels(library, "formats", meta.formats),
+            audience=labels(library, "audience", meta.audience),
             duration=meta.duration,
             updated=meta.updated,
             evidence=CatalogueEvidence(
@@ -114,16 +114,7 @@ class CatalogueEntry(EntryModel):
             else None,
             adapted_from=[_link(source) for source in library.sources(concept)],
             adapted_by=[_link(child) for child in library.derived(concept.id)],
-            transfers=[
-                CatalogueTransfer(
-                    center=t.center,
-                    center_name=facet_label(library, "center", t.center),
-                    date=t.date,
-                    note=t.note,
-                    informal=t.informal,
-                )
-                for t in meta.transfers
-            ],
+            transfers=transfer_entries(concept, library),
         )
 
 
@@ -145,8 +136,23 @@ def sort_concepts(concepts: Iterable[Concept], sort: str) -> list[Concept]:
     raise ValueError(f"unknown sort {sort!r}; expected one of {SORTS}")
 
 
-def _labels(library: Library, vocabulary: str, keys: list[str]) -> list[CatalogueLabel]:
-    return [CatalogueLabel(key=key, label=library.label(vocabulary, key)) for key in keys]
+def labels(library: Library, vocabulary: str, keys: list[str]) -> list[Label]:
+    """Taxonomy keys with their German labels (``vocabulary``: topics, formats, audience)."""
+    return [Label(key=key, label=library.label(vocabulary, key)) for key in keys]
+
+
+def transfer_entries(concept: Concept, library: Library) -> list[CatalogueTransfer]:
+    """The concept's transfers with the taking centre's name (catalogue and concept detail)."""
+    return [
+        CatalogueTransfer(
+            center=t.center,
+            center_name=facet_label(library, "center", t.center),
+            date=t.date,
+            note=t.note,
+            informal=t.informal,
+        )
+        for t in concept.meta.transfers
+    ]
 
 
 def _link(concept: Concept) -> CatalogueLink:

@@ -11,7 +11,7 @@ from kb_tools.search.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder
 from kb_tools.search.engine import SearchIndex, normalize_query
 from kb_tools.search.passages import SUMMARY_SECTION, Passage, library_passages, passages_of
 from kb_tools.search.ranking import MODES, Fusion
-from kb_tools.search.results import Label, SearchHit, SearchResults, SimilarResults, labels
+from kb_tools.search.results import SearchHit, SearchResults, SimilarResults
 from kb_tools.search.static import StaticRecord, static_records
 from kb_tools.search.storage import MANIFEST, read_manifest
 
@@ -23,7 +23,6 @@ __all__ = [
     "BuildReport",
     "Embedder",
     "Fusion",
-    "Label",
     "LexicalIndex",
     "Passage",
     "QueryWord",
@@ -35,7 +34,6 @@ __all__ = [
     "build_index",
     "fold",
     "get_embedder",
-    "labels",
     "library_passages",
     "normalize_query",
     "passages_of",

@@ -11,20 +11,13 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kb_tools.library import Concept, Library, concept_facts
+from kb_tools.library import Concept, Label, Library, concept_facts, labels
 
 _MARK = re.compile(r"(</?mark>)")
 
 
 class ResultModel(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class Label(ResultModel):
-    """A taxonomy key with its German label."""
-
-    key: str = Field(description="Schlüssel, wie er in Filtern verwendet wird.")
-    label: str = Field(description="Deutsche Bezeichnung.")
 
 
 class Fact(ResultModel):
@@ -108,7 +101,3 @@ class SimilarResults(ResultModel):
 
     id: str = Field(description="Das Konzept, zu dem ähnliche gesucht wurden.")
     results: list[SearchHit] = Field(description="Ähnliche Konzepte, ähnlichstes zuerst.")
-
-
-def labels(library: Library, vocabulary: str, keys: list[str]) -> list[Label]:
-    return [Label(key=key, label=library.label(vocabulary, key)) for key in keys]

@@ -5,24 +5,19 @@ Helpers live in :mod:`tests.support`; this file only declares fixtures.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.library import SAMPLE_LIBRARY, WriteConcept, concept_text
+from tests.support.library import SAMPLE_LIBRARY, WriteConcept, concept_text, empty_library
 from tests.support.site import BuiltSite, settings_for, valid_copy
 
 
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     """An empty library (the sample centres and taxonomy, no concepts) in tmp_path."""
-    root = tmp_path / "concepts"
-    root.mkdir()
-    for name in ("centers.yml", "taxonomy.yml"):
-        shutil.copy(SAMPLE_LIBRARY / name, root / name)
-    return root
+    return empty_library(tmp_path)
 
 
 @pytest.fixture

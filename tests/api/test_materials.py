@@ -12,7 +12,7 @@ from kb_tools.library import load_library
 from kb_tools.search import build_index
 from kb_tools.settings import load_settings
 from search_api.app import create_app
-from tests.support.library import SAMPLE_LIBRARY, concept_text
+from tests.support.library import concept_text, empty_library
 from tests.support.materials import make_docx, make_pdf
 
 pytestmark = pytest.mark.slow
@@ -23,10 +23,7 @@ DOCX_PHRASE = "Gabelstapler Sichtkontrolle der Hydraulikschläuche vor Fahrtantr
 
 @pytest.fixture(scope="module")
 def library_with_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("handouts") / "concepts"
-    root.mkdir()
-    for name in ("centers.yml", "taxonomy.yml"):
-        (root / name).write_bytes((SAMPLE_LIBRARY / name).read_bytes())
+    root = empty_library(tmp_path_factory.mktemp("handouts"))
     make_pdf(root / "sachsen" / "werkstatt" / "pruefprotokoll.pdf", PDF_PHRASE)
     make_docx(root / "berlin" / "lager" / "arbeitsblatt.docx", DOCX_PHRASE)
     concepts = {

@@ -20,13 +20,11 @@ HFS = "https://w3id.org/kim/hochschulfaechersystematik/"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    from tests.support.library import SAMPLE_LIBRARY, concept_text
+    from tests.support.library import concept_text, empty_library
 
     root = tmp_path_factory.mktemp("harvest-site")
-    library_dir = root / "concepts"
-    (library_dir / "sachsen").mkdir(parents=True)
-    for name in ("centers.yml", "taxonomy.yml"):
-        (library_dir / name).write_bytes((SAMPLE_LIBRARY / name).read_bytes())
+    library_dir = empty_library(root)
+    (library_dir / "sachsen").mkdir()
     make_png(library_dir / "sachsen" / "bebildert" / "ablauf.png")
     texts = {
         "bebildert": concept_text(

@@ -26,13 +26,10 @@ DOCX_PHRASE = "Schichtbuch gemeinsam mit der Instandhaltung führen"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     from kb_tools.library import load_library
-    from tests.support.library import SAMPLE_LIBRARY, concept_text
+    from tests.support.library import concept_text, empty_library
 
     root = tmp_path_factory.mktemp("materials-site")
-    library_dir = root / "concepts"
-    library_dir.mkdir()
-    for name in ("centers.yml", "taxonomy.yml"):
-        (library_dir / name).write_bytes((SAMPLE_LIBRARY / name).read_bytes())
+    library_dir = empty_library(root)
     folder = library_dir / "sachsen" / "werkstatt"
     make_pdf(folder / "checkliste.pdf", PDF_PHRASE)
     make_docx(folder / "arbeitsblatt.docx", DOCX_PHRASE)

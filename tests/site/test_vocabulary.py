@@ -23,13 +23,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    from tests.support.library import SAMPLE_LIBRARY, concept_text
+    from tests.support.library import concept_text, empty_library
 
     root = tmp_path_factory.mktemp("vocabulary-site")
-    library_dir = root / "concepts"
-    (library_dir / "sachsen").mkdir(parents=True)
-    for name in ("centers.yml", "taxonomy.yml"):
-        (library_dir / name).write_bytes((SAMPLE_LIBRARY / name).read_bytes())
+    library_dir = empty_library(root)
+    (library_dir / "sachsen").mkdir()
     for concept_id, topics in (("eins", ["ki"]), ("zwei", ["ki", "fuehrung"])):
         text = concept_text(title=f"Konzept {concept_id}", topics=topics, formats=["seminar"])
         (library_dir / "sachsen" / f"{concept_id}.md").write_text(text, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,15 @@ Beispiele an die Branche der Region anpassen.
 """
 
 WriteConcept = Callable[..., Path]
+
+
+def empty_library(root: Path) -> Path:
+    """``root/concepts``: the sample centres and taxonomy, no concepts yet."""
+    library = root / "concepts"
+    library.mkdir(parents=True)
+    for name in ("centers.yml", "taxonomy.yml"):
+        shutil.copy(SAMPLE_LIBRARY / name, library / name)
+    return library
 
 
 def concept_text(**overrides: Any) -> str:

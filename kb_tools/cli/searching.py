@@ -103,8 +103,10 @@ def similar(
 def load_search_index(library_dir: Path | None, index_dir: Path | None) -> SearchIndex:
     from kb_tools.search import SearchIndex
 
+    """The index; searched with its own copy of the library unless ``--library`` names one."""
     options = settings(library_dir=library_dir, index_dir=index_dir)
-    return SearchIndex.load(options.index_dir, load_library(options.library_dir))
+    library = load_library(library_dir) if library_dir is not None else None
+    return SearchIndex.load(options.index_dir, library)
 
 
 def echo_json(data: Any) -> None:

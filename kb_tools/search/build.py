@@ -1,12 +1,16 @@
 """``kb index``: embed what is not cached yet and write the index atomically.
 
 Embeddings are cached by passage text (:mod:`.vectorcache`), so re-indexing embeds only
-passages whose text changed; :mod:`.storage` swaps the finished index in.
+passages whose text changed; :mod:`.storage` swaps the finished index in. The index keeps a
+copy of the library it was built from, and what is embedded is read from that copy: an edit
+made while ``kb index`` runs can never leave vectors and library out of step.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -15,10 +19,10 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from kb_tools.library import Library
+from kb_tools.library import Library, load_library
 from kb_tools.search.embedders import Embedder, get_embedder
 from kb_tools.search.passages import Passage, library_passages
-from kb_tools.search.storage import build_lock, write_index
+from kb_tools.search.storage import build_lock, new_build_id, stage_library, write_index
 from kb_tools.search.vectorcache import VectorCache
 
 BATCH = 16
@@ -52,31 +56,52 @@ def build_index(
     """
     start = time.perf_counter()
     index_dir = Path(index_dir)
-    passages = library_passages(library)
     with build_lock(index_dir):
-        embedder = get_embedder(embedder_name)
-        cache = VectorCache(
-            Path(cache_dir or index_dir / "cache") / CACHE_FILE, embedder.name, embedder.dim
-        )
+        build = new_build_id()
+        snapshot = stage_library(index_dir, library.root, build)
         try:
-            vectors = _vectors(passages, embedder, cache, progress)
-            cache.keep_only(p.key for p in passages)
-        finally:
-            cache.close()
-        embedded = sum(1 for p in passages if p.key in vectors.fresh)
-        manifest = {
-            "embedder": embedder.name,
-            "dim": embedder.dim,
-            "concepts": len(library),
-            "passages": len(passages),
-            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "content_hash": library.content_hash(),
-            "library": str(library.root),
-            "embedded": embedded,
-            "reused": len(passages) - embedded,
-        }
-        rows = [{"concept": p.concept_id, "section": p.section, "key": p.key} for p in passages]
-        write_index(index_dir, vectors.matrix, rows, manifest)
+            source = library.root
+            library = load_library(snapshot)
+            report = _build(library, index_dir, embedder_name, progress, cache_dir, build, source)
+        except BaseException:
+            shutil.rmtree(snapshot, ignore_errors=True)
+            raise
+    return dataclasses.replace(report, seconds=time.perf_counter() - start)
+
+
+def _build(
+    library: Library,
+    index_dir: Path,
+    embedder_name: str,
+    progress: bool | None,
+    cache_dir: Path | None,
+    build: str,
+    source: Path,
+) -> BuildReport:
+    passages = library_passages(library)
+    embedder = get_embedder(embedder_name)
+    cache = VectorCache(
+        Path(cache_dir or index_dir / "cache") / CACHE_FILE, embedder.name, embedder.dim
+    )
+    try:
+        vectors = _vectors(passages, embedder, cache, progress)
+        cache.keep_only(p.key for p in passages)
+    finally:
+        cache.close()
+    embedded = sum(1 for p in passages if p.key in vectors.fresh)
+    manifest = {
+        "embedder": embedder.name,
+        "dim": embedder.dim,
+        "concepts": len(library),
+        "passages": len(passages),
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "content_hash": library.content_hash(),
+        "library": str(source),
+        "embedded": embedded,
+        "reused": len(passages) - embedded,
+    }
+    rows = [{"concept": p.concept_id, "section": p.section, "key": p.key} for p in passages]
+    write_index(index_dir, vectors.matrix, rows, manifest, build)
     return BuildReport(
         index_dir,
         embedder.name,
@@ -84,7 +109,7 @@ def build_index(
         len(passages),
         embedded,
         len(passages) - embedded,
-        time.perf_counter() - start,
+        0.0,
     )
 
 

@@ -16,8 +16,8 @@ from typing import Any
 import faiss
 import numpy as np
 
-from kb_tools.errors import IndexMismatch, InvalidQuery, UnknownConcept
-from kb_tools.library import Filters, Library, facet_counts
+from kb_tools.errors import IndexMismatch, InvalidQuery, LibraryError, UnknownConcept
+from kb_tools.library import Filters, Library, facet_counts, load_library
 from kb_tools.problems import did_you_mean
 from kb_tools.search.bm25 import LexicalIndex, QueryWord
 from kb_tools.search.embedders import Embedder, get_embedder
@@ -48,7 +48,7 @@ from kb_tools.search.relevance import (
 )
 from kb_tools.search.results import SearchHit, SearchResults
 from kb_tools.search.snippets import snippet, word_matcher
-from kb_tools.search.storage import read_data, read_manifest
+from kb_tools.search.storage import damaged, library_copy, read_data, read_manifest
 
 # Dense candidates per query. Exact for libraries up to this many passages; beyond, filters
 # apply to the best ``DENSE_CANDIDATES`` passages only.
@@ -116,9 +116,24 @@ class SearchIndex:
 
     @classmethod
     def load(
-        cls, index_dir: Path, library: Library, embedder: Embedder | None = None
+        cls, index_dir: Path, library: Library | None = None, embedder: Embedder | None = None
     ) -> SearchIndex:
-        """The index in ``index_dir`` for ``library``; :class:`IndexMissing`/:class:`IndexMismatch`."""
+        """The index in ``index_dir``; :class:`IndexMissing`/:class:`IndexMismatch`.
+
+        Without ``library`` it searches the copy of the library the index was built from, so
+        an index stays usable while the library is edited. With one, the index must be current
+        for it.
+        """
+        try:
+            return cls._load(index_dir, library, embedder)
+        except IndexMismatch:
+            # A build may have swapped the manifest and removed the old files meanwhile.
+            return cls._load(index_dir, library, embedder)
+
+    @classmethod
+    def _load(
+        cls, index_dir: Path, library: Library | None, embedder: Embedder | None
+    ) -> SearchIndex:
         manifest = read_manifest(index_dir)
         if embedder is not None and embedder.name != manifest.get("embedder"):
             raise IndexMismatch(
@@ -126,17 +141,17 @@ class SearchIndex:
                 f"verlangt ist '{embedder.name}'; bitte 'kb index --embedder {embedder.name}' "
                 "ausführen."
             )
+        if library is None:
+            try:
+                library = load_library(library_copy(index_dir, manifest))
+            except LibraryError:
+                raise damaged(index_dir) from None
         if manifest.get("content_hash") != library.content_hash():
             raise IndexMismatch(
                 "Der Suchindex ist veraltet: die Bibliothek wurde seit dem letzten Indexieren "
                 "geändert; bitte 'kb index' ausführen."
             )
-        try:
-            vectors, rows = read_data(index_dir, manifest)
-        except IndexMismatch:
-            # A build may have swapped the manifest and removed the old files meanwhile.
-            manifest = read_manifest(index_dir)
-            vectors, rows = read_data(index_dir, manifest)
+        vectors, rows = read_data(index_dir, manifest)
         embedder = embedder or get_embedder(str(manifest.get("embedder")))
         if embedder.dim != vectors.d:
             raise IndexMismatch(
@@ -149,6 +164,11 @@ class SearchIndex:
                 "Der Suchindex passt nicht zur Bibliothek; bitte 'kb index' ausführen."
             )
         return cls(library, manifest, embedder, vectors, passages)
+
+    @property
+    def version(self) -> str:
+        """The build id of the loaded index (changes with every ``kb index`` that writes)."""
+        return str(self.info.get("version", ""))
 
     def search(
         self,

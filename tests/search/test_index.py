@@ -122,6 +122,8 @@ def test_killed_indexer_leaves_the_old_index_loadable(
     assert (index_dir / "manifest.json").read_text() == manifest
     hits = SearchIndex.load(index_dir, old).search("Qualitätsprüfung mit Kamera").results
     assert hits[0].id == "kamera-pruefung"
+    # What a server loads: the indexed copy, although the library on disk has moved on.
+    assert len(SearchIndex.load(index_dir).library) == 2
     report = build_index(load_library(library_dir), index_dir, "e5-small")
     assert report.embedded < 56  # the batches finished before the kill were kept
 

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     # 0 lets `kb serve` pick a free port (tests, benchmarks).
     port: int = Field(default=8000, ge=0, le=65535)
+    # Seconds between two looks at the index manifest: a new index goes live without restart.
+    reload_interval: float = Field(default=1.0, gt=0, le=3600)
     # Comma-separated origins allowed to call the API from another site ("*" for any).
     cors_origins: str = ""
     # Where the site's scripts find the API; empty means the same origin as the site.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -13,13 +15,11 @@ from fastapi_offline import FastAPIOffline
 from starlette.routing import Match, Mount
 from starlette.types import Scope
 
-from kb_tools.library import load_library
 from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
-from search_api.deps import Once
 from search_api.headers import SecurityHeaders
-from search_api.models import Facets, Health, Stats
+from search_api.live import LiveIndex
 from search_api.openapi import document_filter_values
 from search_api.routes import concepts, meta, search, stats, validate
 from search_api.sitefiles import HeadAsGet, SiteFiles
@@ -47,9 +47,8 @@ class SiteMount(Mount):
 
 
 def load_index(settings: Settings) -> SearchIndex:
-    """Library, index and model, loaded once; raises IndexMissing / IndexMismatch."""
-    library = load_library(settings.library_dir)
-    return SearchIndex.load(settings.index_dir, library)
+    """Index, its copy of the library and the model; raises IndexMissing / IndexMismatch."""
+    return SearchIndex.load(settings.index_dir)
 
 
 def create_app(settings: Settings | None = None, index: SearchIndex | None = None) -> FastAPI:
@@ -61,16 +60,20 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
-        loaded = index or load_index(settings)
-        library = loaded.library
-        document_filter_values(app, library)
-        # Lifespan state reaches every request as request.state (see search_api.deps).
-        yield {
-            "index": loaded,
-            "facets": Facets.of(library),
-            "health": Health.of(loaded.info),
-            "stats": Once(lambda: Stats.of(library)),
-        }
+        live = LiveIndex(settings.index_dir, index or load_index(settings))
+        document_filter_values(app, live.current.index.library)
+
+        def switched() -> None:
+            document_filter_values(app, live.current.index.library)
+
+        watcher = asyncio.create_task(live.watch(settings.reload_interval, on_switch=switched))
+        try:
+            # Lifespan state reaches every request as request.state (see search_api.deps).
+            yield {"live": live}
+        finally:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
 
     # FastAPIOffline serves Swagger UI's own files: the docs render without a CDN.
     app = FastAPIOffline(

@@ -6,9 +6,8 @@ otherwise send each sync dependency through the thread pool, one hop per depende
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
@@ -16,15 +15,23 @@ from kb_tools.errors import InvalidQuery, UnknownConcept
 from kb_tools.library import Concept, Filters, Library
 from kb_tools.problems import did_you_mean
 from kb_tools.search import SearchIndex
+from search_api.live import LiveIndex, Loaded
 from search_api.models import Facets, Health, Stats
 
-T = TypeVar("T")
+
+async def get_live(request: Request) -> Loaded:
+    """The version live when the request started (see :mod:`search_api.live`); every other
+    dependency reads from it, and FastAPI resolves it once per request."""
+    live: LiveIndex = request.state.live
+    return live.current
 
 
-async def get_index(request: Request) -> SearchIndex:
-    """The index the lifespan loaded once (see :func:`search_api.app.create_app`)."""
-    index: SearchIndex = request.state.index
-    return index
+LiveDep = Annotated[Loaded, Depends(get_live)]
+
+
+async def get_index(live: LiveDep) -> SearchIndex:
+    """The loaded index (see :func:`search_api.app.create_app`)."""
+    return live.index
 
 
 IndexDep = Annotated[SearchIndex, Depends(get_index)]
@@ -41,44 +48,25 @@ def _filter(description: str) -> object:
     return Query(description=f"{description} (mehrfach möglich: ODER; verschiedene Filter: UND).")
 
 
-async def get_facets(request: Request) -> Facets:
-    """All facet values with counts, computed once at start-up."""
-    facets: Facets = request.state.facets
-    return facets
+async def get_facets(live: LiveDep) -> Facets:
+    """All facet values with counts, computed once per loaded index."""
+    return live.facets
 
 
 FacetsDep = Annotated[Facets, Depends(get_facets)]
 
 
-async def get_health(request: Request) -> Health:
-    health: Health = request.state.health
-    return health
+async def get_health(live: LiveDep) -> Health:
+    return live.health
 
 
 HealthDep = Annotated[Health, Depends(get_health)]
 
 
-class Once(Generic[T]):
-    """A value computed on first use and then kept: figures of a library that does not change
-    while the app runs, without making every start-up pay for them."""
-
-    def __init__(self, compute: Callable[[], T]) -> None:
-        self._compute = compute
-        self._lock = threading.Lock()
-        self._value: T | None = None
-
-    def get(self) -> T:
-        with self._lock:  # concurrent first requests compute it once
-            if self._value is None:
-                self._value = self._compute()
-            return self._value
-
-
-def get_stats(request: Request) -> Stats:
+def get_stats(live: LiveDep) -> Stats:
     """The atlas figures of the loaded library. A plain ``def``: the first call computes them,
     which belongs in the thread pool, not on the event loop."""
-    stats: Once[Stats] = request.state.stats
-    return stats.get()
+    return live.stats.get()
 
 
 StatsDep = Annotated[Stats, Depends(get_stats)]

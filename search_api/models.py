@@ -270,10 +270,14 @@ class Health(ApiModel):
     embedder: str = Field(description="Name des Embedding-Modells.")
     dimension: int = Field(description="Dimension der Vektoren.")
     built_at: str = Field(description="Zeitpunkt des Indexierens (ISO 8601).")
+    version: str = Field(
+        description="Kennung des aktiven Index (neu mit jedem 'kb index'); zeigt bei mehreren "
+        "Servern, welcher Stand wo aktiv ist."
+    )
+    loaded_at: str = Field(description="Seit wann dieser Index aktiv ist (ISO 8601).")
 
     @classmethod
-    def of(cls, info: dict[str, Any]) -> Health:
-        # SearchIndex.load refuses an index older than the library, so a loaded one is current.
+    def of(cls, info: dict[str, Any], loaded_at: str) -> Health:
         return cls(
             status="ok",
             concepts=int(info["concepts"]),
@@ -281,6 +285,8 @@ class Health(ApiModel):
             embedder=str(info["embedder"]),
             dimension=int(info["dim"]),
             built_at=str(info["built_at"]),
+            version=str(info.get("version", "")),
+            loaded_at=loaded_at,
         )
 
 

@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import uvicorn
 
-from kb_tools.errors import ServeError
+from kb_tools.errors import KbError, ServeError
+from kb_tools.library import load_library
+from kb_tools.search import SearchIndex
 from kb_tools.settings import Settings
 from search_api.app import create_app, load_index
 from search_api.editor import editor_backend
@@ -50,6 +52,7 @@ def serve(settings: Settings, echo: Callable[[str], None], *, editor: bool = Fal
             "(für die Website zuerst 'kb build' ausführen)."
         ]
     notes.append(f"API-Dokumentation: {url}/api/docs")
+    notes.extend(_stale_note(settings, index))
     if editor:
         notes.append(
             f"Editor: {url}/admin/ – speichert in '{settings.library_dir}' "
@@ -68,6 +71,21 @@ def serve(settings: Settings, echo: Callable[[str], None], *, editor: bool = Fal
     with sock, backend, contextlib.suppress(KeyboardInterrupt):
         _Server(config, on_started=announce).run(sockets=[sock])
     echo("Konzeptbibliothek beendet.")
+
+
+def _stale_note(settings: Settings, index: SearchIndex) -> list[str]:
+    """A hint when the library folder has moved on since the index was built."""
+    try:
+        current = load_library(settings.library_dir).content_hash()
+    except KbError:
+        current = None
+    if current == index.info.get("content_hash"):
+        return []
+    return [
+        f"Hinweis: Die Bibliothek '{settings.library_dir}' hat sich seit dem Indexieren "
+        f"({index.info.get('built_at')}) geändert; die Suche zeigt bis zum nächsten "
+        "'kb index' den indexierten Stand."
+    ]
 
 
 def bind(host: str, port: int) -> socket.socket:

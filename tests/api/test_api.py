@@ -242,7 +242,7 @@ class BrokenIndex:
 def test_unexpected_error_is_a_german_500_without_details(
     client: TestClient, api_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app = create_app(api_settings, BrokenIndex(client.app_state["index"]))  # type: ignore[arg-type]
+    app = create_app(api_settings, BrokenIndex(client.app_state["live"].current.index))  # type: ignore[arg-type]
     with TestClient(app, raise_server_exceptions=False) as broken:
         response = broken.get("/api/search", params={"q": "ki"})
     assert response.status_code == 500

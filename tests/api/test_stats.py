@@ -32,7 +32,7 @@ def test_numbers_stay_numbers(client: TestClient) -> None:
 
 
 def test_stats_are_computed_once_per_library(client: TestClient) -> None:
-    holder = client.app_state["stats"]
+    holder = client.app_state["live"].current.stats
     first = client.get("/api/stats").json()
     assert holder.get() is holder.get()
     assert client.get("/api/stats").json() == first

@@ -1,0 +1,91 @@
+"""A new index goes live in the running app without restart; a broken one never does."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kb_tools.library import load_library
+from kb_tools.search import build_index
+from kb_tools.settings import Settings, load_settings
+from search_api.app import create_app
+from tests.support.library import WriteConcept
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def live_settings(write_concept: WriteConcept, library_dir: Path, tmp_path: Path) -> Settings:
+    write_concept("kamera-pruefung", title="Kamerabasierte Qualitätsprüfung")
+    build_index(load_library(library_dir), tmp_path / "index", "e5-small")
+    return load_settings(
+        library_dir=library_dir,
+        index_dir=tmp_path / "index",
+        site_dir=tmp_path / "kein-site",
+        reload_interval=0.05,
+    )
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 10) -> float:
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started > seconds:
+            pytest.fail(f"not within {seconds} s")
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
+def title(client: TestClient) -> str:
+    return str(client.get("/api/concepts/kamera-pruefung").json()["title"])
+
+
+def search_titles(client: TestClient, query: str) -> list[str]:
+    params = {"q": query}
+    return [hit["title"] for hit in client.get("/api/search", params=params).json()["results"]]
+
+
+def test_a_new_index_goes_live_without_restart(
+    live_settings: Settings, write_concept: WriteConcept, library_dir: Path
+) -> None:
+    with TestClient(create_app(live_settings)) as client:
+        before = client.get("/api/health").json()
+        assert title(client) == "Kamerabasierte Qualitätsprüfung"
+
+        write_concept("kamera-pruefung", title="Fehlererkennung mit der Kamera")
+        write_concept("robotik", title="Cobots in der Montage", topics=["robotik"])
+        build_index(load_library(library_dir), live_settings.index_dir, "e5-small")
+        wait_until(lambda: client.get("/api/health").json()["version"] != before["version"])
+
+        health = client.get("/api/health").json()
+        assert (health["concepts"], health["status"]) == (2, "ok")
+        assert health["loaded_at"] >= before["loaded_at"]
+        assert title(client) == "Fehlererkennung mit der Kamera"
+        assert search_titles(client, "Fehlererkennung") == ["Fehlererkennung mit der Kamera"]
+        assert client.get("/api/concepts/robotik").status_code == 200
+        facets = client.get("/api/facets").json()
+        assert "robotik" in str(facets)
+        spec = client.get("/api/openapi.json").json()
+        assert "robotik" in str(spec["paths"]["/api/search"]["get"]["parameters"])
+
+
+def test_a_damaged_new_manifest_keeps_the_old_index(
+    live_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with TestClient(create_app(live_settings)) as client:
+        before = client.get("/api/health").json()
+        manifest = live_settings.index_dir / "manifest.json"
+        manifest.write_text('{"format_version": 2, "files": {}}', encoding="utf-8")
+        wait_until(lambda: "der bisherige bleibt aktiv" in caplog.text)
+        assert client.get("/api/health").json() == before
+        assert title(client) == "Kamerabasierte Qualitätsprüfung"
+
+
+def test_the_version_is_in_the_health_answer(live_settings: Settings) -> None:
+    with TestClient(create_app(live_settings)) as client:
+        health = client.get("/api/health").json()
+    assert len(health["version"]) == 12
+    assert health["loaded_at"].startswith("20")

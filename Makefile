@@ -106,4 +106,4 @@ screenshots: install-dev
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf site build .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site-versions .site.lock build .pytest_cache .ruff_cache .mypy_cache

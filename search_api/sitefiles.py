@@ -5,10 +5,14 @@
 - A directory URL without its "/" redirects to a relative location (``/katalog/``), never to
   one built from the ``Host`` header a client sent.
 - ``HEAD`` works wherever ``GET`` does, on the API too (:class:`HeadAsGet`).
+- The site folder is resolved once per lookup: ``kb build`` switches the ``site`` symlink to
+  a new version (:mod:`kb_tools.site.versions`), and a path must not be resolved in the old
+  version while its folder is checked against the new one.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -21,6 +25,20 @@ _MISSING = "kb-nicht-vorhanden"
 
 
 class SiteFiles(StaticFiles):
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        if path.startswith(("/", "\\")):
+            return "", None
+        for directory in self.all_directories:
+            root = os.path.realpath(directory)  # the version live now, resolved once
+            full_path = os.path.realpath(os.path.join(root, path))
+            if os.path.commonpath([full_path, root]) != root:
+                continue  # a path that climbs out of the site
+            try:
+                return full_path, os.stat(full_path)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return "", None
+
     async def get_response(self, path: str, scope: Scope) -> Response:
         if any(part.startswith(".") for part in PurePosixPath(path).parts):
             path = _MISSING

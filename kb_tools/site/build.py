@@ -2,17 +2,16 @@
 
 Generation is plain Python (pages, catalogue, JSON-LD); MkDocs only renders the result, so the
 site generator can be replaced later without touching the page code. A failed build never
-touches the previous site: MkDocs writes into a temporary sibling folder that replaces the
-site folder only at the very end.
+touches the previous site: MkDocs writes into a new version folder that goes live only when
+complete, by an atomic switch of the ``site`` symlink (:mod:`.versions`). Builds of one site
+run one at a time.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from kb_tools.site.printkit import CACHE_FOLDER, write_kits
 from kb_tools.site.sanitize import BodyRenderer
 from kb_tools.site.skos import write_vocabularies
 from kb_tools.site.staticsearch import write_static_search
+from kb_tools.site.versions import new_staging, publish, site_lock
 
 STAMP_FILE = ".kb-build.json"
 SOURCE_DIR = "site-src"
@@ -70,11 +70,16 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
     MkDocs fails; in both cases the previous site stays as it was.
     """
     started = time.perf_counter()
+    site_dir = Path(settings.site_dir)
+    with site_lock(site_dir):
+        return _build(settings, site_dir, force, started)
+
+
+def _build(settings: Settings, site_dir: Path, force: bool, started: float) -> BuildReport:
     library = load_library(settings.library_dir)
     config_file = Path(settings.site_config)
     if not config_file.is_file():
         raise BuildError(f"MkDocs-Konfiguration '{config_file}' nicht gefunden")
-    site_dir = Path(settings.site_dir)
     fingerprint = build_fingerprint(library, settings, config_file)
     if not force and _stamp(site_dir).get("fingerprint") == fingerprint:
         return BuildReport(site_dir, len(library), 0, time.perf_counter() - started, True)
@@ -82,9 +87,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
     docs_dir = Path(settings.build_dir) / SOURCE_DIR
     renderer = BodyRenderer()
     pages = write_sources(library, docs_dir, settings, renderer)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private (0700); a web server must read the site
+    staging = new_staging(site_dir)
     try:
         run_mkdocs(config_file, docs_dir, staging, settings)
         # Files MkDocs has nothing to do with go straight into the built site.
@@ -100,7 +103,7 @@ def build_site(settings: Settings, *, force: bool = False) -> BuildReport:
         )
         stamp = {"fingerprint": fingerprint, "concepts": len(library), "pages": pages}
         (staging / STAMP_FILE).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
-        _swap_in(staging, site_dir)
+        publish(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -137,22 +140,6 @@ def write_sources(
         (docs_dir / page.path).write_text(page.text(), encoding="utf-8")
     _write_json(docs_dir / DATA_FILE, catalogue_data(library))
     return len(pages)
-
-
-def _swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``staging`` with two renames (the gap is microseconds)."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{uuid.uuid4().hex[:8]}")
-        site_dir.rename(old)
-    try:
-        staging.rename(site_dir)
-    except OSError:
-        if old is not None:
-            old.rename(site_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _stamp(site_dir: Path) -> dict[str, Any]:

@@ -224,7 +224,9 @@ def test_mkdocs_failure_keeps_the_old_site(small_library: Path, tmp_path: Path) 
     with pytest.raises(BuildError, match=r"fehlt\.md"):
         build_site(settings.model_copy(update={"site_config": broken}))
     assert (settings.site_dir / "index.html").read_text() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+    assert [p.name for p in (tmp_path / ".site-versions").iterdir()] == [
+        settings.site_dir.resolve().name
+    ]
 
 
 def test_kb_build_command_reports_pages_and_skips_when_unchanged(

@@ -7,7 +7,7 @@ NPM ?= npm
 
 .PHONY: run edit install install-dev install-lint install-js test test-fast test-js lint format \
         build index serve \
-        system-deps bench-quality bench-speed bench-build bench-static screenshots clean
+        system-deps bench-quality bench-speed bench-build bench-static bench-faiss screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,9 @@ bench-static: install-dev
 
 bench-build: install
 	$(PY) bench/build_speed.py
+
+bench-faiss: install
+	$(PY) bench/faiss_scale.py
 
 screenshots: install-dev
 	$(PY) bench/screenshots.py

@@ -41,6 +41,7 @@ from kb_tools.library.model import (
     Library,
 )
 from kb_tools.library.schema import ID_PATTERN, Center, Taxonomy, german_errors
+from kb_tools.library.symlinks import check_inside, link_problem
 from kb_tools.problems import Problem
 
 
@@ -76,7 +77,7 @@ def inspect_library(root: Path) -> LibraryReport:
     problems: list[Problem] = []
     centers = _load_centers(root, problems)
     taxonomy = _load_taxonomy(root, problems)
-    files, stray = _markdown_files(root)
+    files, stray = _markdown_files(root, problems)
     problems.extend(Problem(rel, 1, FOLDER_MESSAGE, "warnung") for rel in stray)
     problems.extend(orphan_folders(root, files))
     checked = len(files) + len(stray)
@@ -278,10 +279,11 @@ def _load_yaml(
     root: Path, name: str, what: str, problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[Location, int]] | None:
     path = root / name
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         problems.append(Problem(name, 1, f"Datei '{name}' fehlt im Bibliotheksordner"))
         return None
     try:
+        check_inside(root, path)
         return read_yaml_file(path, what)
     except SourceError as exc:
         problems.append(Problem(name, exc.line, str(exc), field=exc.field))
@@ -290,17 +292,36 @@ def _load_yaml(
     return None
 
 
-def _markdown_files(root: Path) -> tuple[list[str], list[str]]:
+def _markdown_files(root: Path, problems: list[Problem]) -> tuple[list[str], list[str]]:
     """Relative paths of the ``<zentrum>/<id>.md`` files and of stray Markdown files beside
-    ``centers.yml``; deeper files lie in materials folders (:mod:`.materials` checks them)."""
+    ``centers.yml``; deeper files lie in materials folders (:mod:`.materials` checks them).
+
+    A centre folder linked out of the library is refused as a whole (one error, its files
+    unread); links to files are judged when they are read, so broken ones are listed too.
+    """
+    refused = _linked_out_folders(root, problems)
     files: list[str] = []
     stray: list[str] = []
     for path in sorted([*root.glob("*.md"), *root.glob("*/*.md")]):
         parts = path.relative_to(root).parts
-        if any(part.startswith(".") for part in parts) or not path.is_file():
+        if any(part.startswith(".") for part in parts) or parts[0] in refused:
             continue
-        (files if len(parts) == 2 else stray).append(path.relative_to(root).as_posix())
+        if path.is_file() or path.is_symlink():
+            (files if len(parts) == 2 else stray).append(path.relative_to(root).as_posix())
     return files, stray
+
+
+def _linked_out_folders(root: Path, problems: list[Problem]) -> set[str]:
+    """Names of the linked folders beside ``centers.yml`` that lead out of the library."""
+    refused = set()
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or not entry.is_symlink() or not entry.is_dir():
+            continue
+        message = link_problem(root, entry)
+        if message is not None:
+            refused.add(entry.name)
+            problems.append(Problem(f"{entry.name}/", 1, message))
+    return refused
 
 
 def _read_documents(
@@ -309,6 +330,7 @@ def _read_documents(
     documents = []
     for rel in files:
         try:
+            check_inside(root, root / rel)
             doc = read_document(root / rel)
         except SourceError as exc:
             problems.append(Problem(rel, exc.line, str(exc), field=exc.field))

@@ -2,7 +2,7 @@
 
 A file is published only when its *content* is one of :data:`MATERIAL_TYPES` (magic bytes,
 not the extension), it lies inside its concept's folder (no ``..``, no absolute path, no
-symbolic link leading out) and it keeps to :data:`MAX_MATERIAL_BYTES` and
+symbolic link leading out of the folder, let alone the library) and it keeps to :data:`MAX_MATERIAL_BYTES` and
 :data:`MAX_CONCEPT_BYTES`. Nothing a material carries may run in the site's origin: HTML, SVG
 and other markup are refused whatever their name.
 """
@@ -21,6 +21,7 @@ import filetype
 
 from kb_tools.library.frontmatter import Document
 from kb_tools.library.schema import ConceptMeta
+from kb_tools.library.symlinks import link_problem
 from kb_tools.problems import Problem, did_you_mean
 
 MiB = 1024 * 1024
@@ -108,7 +109,7 @@ def check_materials(
 ) -> tuple[tuple[MaterialFile, ...], list[Problem]]:
     """Every material of ``meta`` checked on disk: the usable ones and each problem, located."""
     folder_rel = materials_folder(rel)
-    folder = Path(root).resolve() / folder_rel
+    root = Path(root).resolve()
     materials: list[MaterialFile] = []
     problems: list[Problem] = []
     total = 0
@@ -123,7 +124,7 @@ def check_materials(
         line = doc.line_of(("materials", index, "file"))
         name = material.file or ""
         try:
-            path, data, kind = _read_material(folder, folder_rel, name)
+            path, data, kind = _read_material(root, folder_rel, name)
         except _Refused as exc:
             problems.append(Problem(rel, line, f"{where}: {exc}", field=where))
             continue
@@ -196,7 +197,10 @@ class _Refused(Exception):
     """A material file that cannot be published; the message says why (German)."""
 
 
-def _read_material(folder: Path, folder_rel: str, name: str) -> tuple[Path, bytes, MaterialType]:
+def _read_material(root: Path, folder_rel: str, name: str) -> tuple[Path, bytes, MaterialType]:
+    """The checked file ``name`` of the materials folder ``folder_rel`` in the (resolved)
+    library ``root``: where it really lies, its bytes and its type; :class:`_Refused` if not."""
+    folder = root / folder_rel
     parts = PurePosixPath(name).parts
     if (
         not name.strip()
@@ -220,7 +224,9 @@ def _read_material(folder: Path, folder_rel: str, name: str) -> tuple[Path, byte
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
         raise _Refused(f"'{name}' ist ein symbolischer Link, der ins Leere zeigt") from None
-    if not real.is_relative_to(folder):
+    if (outside := link_problem(root, path)) is not None:
+        raise _Refused(f"'{name}': {outside}")
+    if not real.is_relative_to(folder.resolve()):  # the folder may be a link inside
         raise _Refused(
             f"'{name}' ist ein symbolischer Link aus dem Materialordner {folder_rel}/ hinaus; "
             "bitte die Datei selbst in den Ordner legen"
@@ -314,9 +320,12 @@ def orphan_folders(root: Path, concept_files: Iterable[str]) -> list[Problem]:
     root = Path(root)
     owned = {materials_folder(rel) for rel in concept_files}
     problems = []
+    inside = root.resolve()
     for folder in sorted(root.glob("*/*/")):
         rel = folder.relative_to(root).as_posix()
         if rel in owned or any(part.startswith(".") for part in folder.relative_to(root).parts):
+            continue
+        if not folder.resolve().is_relative_to(inside):  # the loader refuses its centre folder
             continue
         problems.append(
             Problem(

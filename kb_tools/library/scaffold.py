@@ -17,6 +17,7 @@ from kb_tools.errors import ConceptExists, KbError, LibraryError, UnknownConcept
 from kb_tools.library.loader import check_library, load_vocabularies
 from kb_tools.library.model import VOCABULARIES, Concept
 from kb_tools.library.schema import FIELD_NAMES, Taxonomy
+from kb_tools.library.symlinks import link_problem
 from kb_tools.library.template import template_text
 from kb_tools.problems import did_you_mean, unknown_value
 
@@ -191,7 +192,11 @@ def _template_hints(keys: Sequence[str], today: dt.date) -> str:
 
 def _write(library_dir: Path, center: str, concept_id: str, text: str) -> Path:
     path = Path(library_dir) / center / f"{concept_id}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # A centre folder linked out of the library would put the new file elsewhere on disk.
+    folder = path.parent
+    if folder.is_symlink() and (outside := link_problem(library_dir, folder)) is not None:
+        raise LibraryError(f"{center}/: {outside}")
+    folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return path

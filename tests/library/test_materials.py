@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,12 @@ def _folder_symlink_out(here: Path, outside: Path) -> str:
     return "fremd/x.pdf"
 
 
+def _symlink_to_another_folder(here: Path, outside: Path) -> str:
+    make_pdf(here.parent / "anderes" / "x.pdf", "anderes Konzept")
+    (here / "x.pdf").symlink_to(here.parent / "anderes" / "x.pdf")
+    return "x.pdf"
+
+
 def _dangling(here: Path, outside: Path) -> str:
     (here / "weg.pdf").symlink_to(outside / "gibt-es-nicht.pdf")
     return "weg.pdf"
@@ -186,15 +193,19 @@ def _a_folder(here: Path, outside: Path) -> str:
     return "unterordner"
 
 
-BAD_FILES = {
+BAD_FILES: dict[str, tuple[Callable[[Path, Path], str], str]] = {
     "Pfad mit ..": (lambda here, outside: "../anderes.pdf", "kein '..'"),
     "absoluter Pfad": (lambda here, outside: "/etc/passwd", "kein absoluter Pfad"),
     "Windows-Pfad": (lambda here, outside: "C:\\Daten\\x.pdf", "kein absoluter Pfad"),
     "versteckte Datei": (lambda here, outside: ".env", "keine versteckte Datei"),
     "verstecktes .. in der Mitte": (lambda here, outside: "a/../../x.pdf", "kein '..'"),
     "fehlende Datei": (lambda here, outside: "fehlt.pdf", "fehlt im Materialordner"),
-    "Symlink hinaus": (_symlink_out, "symbolischer Link aus dem Materialordner"),
-    "Ordner-Symlink hinaus": (_folder_symlink_out, "symbolischer Link aus dem Materialordner"),
+    "Symlink hinaus": (_symlink_out, "Verknüpfung zeigt aus der Bibliothek hinaus"),
+    "Ordner-Symlink hinaus": (_folder_symlink_out, "Verknüpfung zeigt aus der Bibliothek hinaus"),
+    "Symlink in einen anderen Ordner": (
+        _symlink_to_another_folder,
+        "symbolischer Link aus dem Materialordner",
+    ),
     "Symlink ins Leere": (_dangling, "ins Leere"),
     "Programm als .pdf": (_elf, "ausführbares Programm"),
     "Windows-Programm als .docx": (_windows_exe, "ausführbares Programm"),

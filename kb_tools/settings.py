@@ -24,6 +24,13 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     # 0 lets `kb serve` pick a free port (tests, benchmarks).
     port: int = Field(default=8000, ge=0, le=65535)
+    # `kb serve`: worker processes (each loads the index once; search scales with cores),
+    # seconds a client may take for its request headers and may stay idle between requests,
+    # and open connections beyond which new ones are closed at once.
+    workers: int = Field(default=1, ge=1, le=64)
+    header_timeout: float = Field(default=10.0, gt=0, le=600)
+    keep_alive_timeout: int = Field(default=5, ge=1, le=600)
+    max_connections: int = Field(default=1000, ge=1, le=1_000_000)
     # Seconds between two looks at the index manifest: a new index goes live without restart.
     reload_interval: float = Field(default=1.0, gt=0, le=3600)
     # Comma-separated origins allowed to call the API from another site ("*" for any).

@@ -51,6 +51,17 @@ def build(library_dir: Path | None, site_dir: Path | None, force: bool) -> None:
 @click.option("--host", default=None, help="Adresse (Standard: 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (Standard: 8000; 0 = ein freier Port).")
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Prozesse, jeder mit eigenem Index (Standard: 1; etwa einer je Prozessorkern).",
+)
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Bibliothek beobachten: nach jeder Änderung prüfen, Website und Index neu bauen.",
+)
+@click.option(
     "--editor",
     is_flag=True,
     help="Auch den lokalen Editor unter /admin/ betreiben (speichert in die Bibliothek).",
@@ -61,12 +72,22 @@ def serve(
     site_dir: Path | None,
     host: str | None,
     port: int | None,
+    workers: int | None,
+    watch: bool,
     editor: bool,
 ) -> None:
-    """Startet Website (unter /) und Such-API (unter /api) auf einem Port."""
+    """Startet Website (unter /) und Such-API (unter /api) auf einem Port.
+
+    Ein neuer Index oder eine neu gebaute Website wird ohne Neustart übernommen.
+    """
     from search_api.server import serve as run_server
 
     options = settings(
-        library_dir=library_dir, index_dir=index_dir, site_dir=site_dir, host=host, port=port
+        library_dir=library_dir,
+        index_dir=index_dir,
+        site_dir=site_dir,
+        host=host,
+        port=port,
+        workers=workers,
     )
-    run_server(options, echo=click.echo, editor=editor)
+    run_server(options, echo=click.echo, editor=editor, watch=watch)

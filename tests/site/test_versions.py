@@ -82,7 +82,7 @@ def test_two_builds_at_once_both_succeed(small_library: Path, tmp_path: Path) ->
     def build() -> None:
         try:
             build_site(settings, force=True)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=build) for _ in range(2)]

@@ -56,3 +56,43 @@ def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> 
 def test_the_built_site_is_readable_by_a_web_server(sample_site: BuiltSite) -> None:
     mode = stat.S_IMODE(sample_site.site.stat().st_mode)
     assert mode & 0o055 == 0o055, oct(mode)
+
+
+def hashed_asset(site: Path) -> str:
+    (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
+    return "/" + bundle.relative_to(site).as_posix()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/katalog/concepts.json", "/api/search?q=ki", "/assets/javascripts/kb/searchpage.mjs"],
+)
+def test_text_is_sent_compressed(client: TestClient, path: str) -> None:
+    plain = client.get(path, headers={"Accept-Encoding": "identity"})
+    packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert packed.content == plain.content  # httpx unpacks it
+    assert int(packed.headers.get("content-length", 0)) < len(plain.content) / 2
+
+
+def test_materials_are_not_compressed_again(client: TestClient, sample_site: BuiltSite) -> None:
+    pdf = next(sample_site.site.glob("konzepte/*/materialien/*.pdf"))
+    response = client.get("/" + pdf.relative_to(sample_site.site).as_posix())
+    assert response.status_code == 200
+    assert "content-encoding" not in response.headers
+
+
+def test_hashed_assets_are_cached_for_a_year(client: TestClient, sample_site: BuiltSite) -> None:
+    response = client.get(hashed_asset(sample_site.site))
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize("path", ["/", "/assets/javascripts/kb-search.mjs", "/api/health"])
+def test_everything_else_is_revalidated(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.headers["cache-control"] == "no-cache"
+    etag = response.headers.get("etag")
+    if etag:  # static files: a revalidation costs a 304 without a body
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert (again.status_code, again.content) == (304, b"")

@@ -7,7 +7,7 @@ NPM ?= npm
 
 .PHONY: run edit install install-dev install-lint install-js test test-fast test-js lint format \
         build index serve \
-        system-deps bench-quality bench-speed bench-build bench-static bench-faiss screenshots clean
+        system-deps bench-quality bench-speed bench-build bench-static bench-faiss bench-page bench-swaps screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,11 @@ bench-quality: install
 
 bench-speed: install-dev
 	$(PY) bench/speed.py
+	$(PY) bench/workers.py
+
+## Site and index swapped in 20 times under load: failed requests, time until live
+bench-swaps: install-dev
+	$(PY) bench/swaps.py
 
 bench-static: install-dev
 	$(PY) bench/static_search.py
@@ -104,6 +109,9 @@ bench-build: install
 
 bench-faiss: install
 	$(PY) bench/faiss_scale.py
+
+bench-page: install-dev
+	$(PY) bench/page_weight.py
 
 screenshots: install-dev
 	$(PY) bench/screenshots.py

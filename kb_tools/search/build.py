@@ -11,17 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from kb_tools.library import Library, load_library
 from kb_tools.search.embedders import Embedder, get_embedder
 from kb_tools.search.passages import Passage, library_passages
+from kb_tools.search.progress import Progress
 from kb_tools.search.storage import build_lock, new_build_id, stage_library, write_index
 from kb_tools.search.vectorcache import VectorCache
 
@@ -51,8 +50,8 @@ def build_index(
 ) -> BuildReport:
     """Embed what is not cached yet and write the index atomically.
 
-    ``cache_dir`` holds the vector cache (default: ``<index_dir>/cache``); ``progress`` shows
-    a progress bar (default: only when stderr is a terminal).
+    ``cache_dir`` holds the vector cache (default: ``<index_dir>/cache``). ``progress``: a
+    bar on a terminal, otherwise a line every few seconds (default); ``False`` is silent.
     """
     start = time.perf_counter()
     index_dir = Path(index_dir)
@@ -126,8 +125,8 @@ def _vectors(
     known = cache.get(p.key for p in passages)
     texts = {p.key: p.embed_text for p in passages if p.key not in known}
     missing = list(texts)
-    show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(total=len(missing), desc="Einbetten", unit=" Passagen", disable=not show) as bar:
+    # A bar on a terminal, a line every few seconds in a log; progress=False: silent.
+    with Progress(len(missing), disable=progress is False, tty=progress or None) as bar:
         for first in range(0, len(missing), BATCH):
             keys = missing[first : first + BATCH]
             batch = dict(zip(keys, embedder.embed_passages([texts[k] for k in keys]), strict=True))

@@ -79,9 +79,23 @@ def new_build_id() -> str:
 
 
 def stage_library(index_dir: Path, root: Path, build: str) -> Path:
-    """Copy the library folder (hidden files left out) to ``library-<build>`` in the index."""
+    """Copy the library folder to ``library-<build>`` in the index: hidden files left out, and
+    links that lead out of the library (which the loader refuses) not followed."""
     target = Path(index_dir) / f"library-{build}"
-    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".*"))
+    inside = Path(root).resolve()
+
+    def skipped(folder: str, names: list[str]) -> set[str]:
+        return {
+            name
+            for name in names
+            if name.startswith(".")
+            or (
+                os.path.islink(os.path.join(folder, name))
+                and not Path(folder, name).resolve().is_relative_to(inside)
+            )
+        }
+
+    shutil.copytree(root, target, ignore=skipped, ignore_dangling_symlinks=True)
     return target
 
 

@@ -208,3 +208,14 @@ def test_kb_index_of_a_broken_library_keeps_the_old_index(
     assert "kaputt.md:2: fehler: YAML-Syntaxfehler" in result.output
     assert "Traceback" not in result.output
     assert SearchIndex.load(tmp_path / "index", library).search("Datenschutz").total >= 1
+
+
+def test_kb_index_reports_progress_in_a_log(
+    write_concept: WriteConcept, library_dir: Path, tmp_path: Path
+) -> None:
+    two_concepts(write_concept, library_dir)
+    args = ["index", "--library", str(library_dir), "--index-dir", str(tmp_path / "index")]
+    result = CliRunner().invoke(cli, args)  # stderr is no terminal here, as in make run's log
+    assert result.exit_code == 0, result.output
+    assert "Einbetten: 14 Passagen" in result.output
+    assert "Einbetten: 14/14 Passagen in " in result.output

@@ -120,3 +120,20 @@ def test_kb_search_without_library_uses_the_indexed_one(
     assert "kamera-pruefung" in result.output
     assert "geändert" not in result.output
     assert os.listdir(elsewhere) == []
+
+
+def test_links_out_of_the_library_are_not_copied_into_the_index(
+    write_concept: WriteConcept, library_dir: Path, tmp_path: Path
+) -> None:
+    library = one_concept(write_concept, library_dir)
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("vertraulich")
+    (library_dir / "sachsen" / "notiz.txt").symlink_to(secret)
+    (library_dir / "sachsen" / "weg.txt").symlink_to(tmp_path / "gibt-es-nicht")
+    build_index(library, tmp_path / "index", "e5-small")
+    files = manifest_of(tmp_path / "index")["files"]
+    assert isinstance(files, dict)
+    copy = tmp_path / "index" / files["library"]
+    assert (copy / "sachsen" / "kamera-pruefung.md").is_file()
+    assert not (copy / "sachsen" / "notiz.txt").exists()
+    assert not (copy / "sachsen" / "weg.txt").exists()

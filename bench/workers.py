@@ -3,13 +3,15 @@
 Part of ``make bench-speed``. Starts a real ``kb serve`` on the sample index (``build/index``,
 built by ``make index``) once with ``--workers 1`` and once with ``--workers 2``, and runs the
 same 16-client search load against each, alternating for several rounds so both see the same
-machine. Prints searches per second, p50 and p99 latency (medians over the rounds) and the
-ratio. Target: 2 workers on 2 cores reach at least 1.7x the searches per second of 1.
+machine. Prints searches per second, p50 and p99 latency (medians over the rounds), memory, the
+server's CPU time per search and how many cores server and load generator keep busy together
+(the 16 clients run on the same 2 cores), and the ratio. Target: 2 workers on 2 cores reach at least 1.7x the searches per second of 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -52,7 +54,7 @@ def main() -> None:
         sys.exit(f"Kein Index in {args.index_dir}: erst 'make index' ausführen.")
 
     servers = {n: start(args.index_dir, n) for n in (1, 2)}
-    results: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+    results: dict[int, list[tuple[float, float, float, float, float]]] = {1: [], 2: []}
     memory = {}
     try:
         for workers, server in servers.items():
@@ -60,23 +62,52 @@ def main() -> None:
             memory[workers] = rss_mb(server.pid)
         for _ in range(args.rounds):
             for workers, server in servers.items():
-                results[workers].append(load(server.url, args.requests))
+                results[workers].append(measured(server, args.requests))
     finally:
         for server in servers.values():
             server.stop()
 
     print(f"Suche über HTTP, {CLIENTS} Clients, {args.requests} Anfragen × {args.rounds} Runden")
-    print(f"{'Worker':>7} {'Suchen/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'RSS MB':>8}")
+    print(
+        f"{'Worker':>7} {'Suchen/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'RSS MB':>8} "
+        f"{'Server-CPU/Suche ms':>20} {'Kerne belegt (Server+Last)':>27}"
+    )
     rates = {}
     for workers, rounds in results.items():
         rate = statistics.median(r[0] for r in rounds)
         rates[workers] = rate
         p50 = statistics.median(r[1] for r in rounds)
         p99 = statistics.median(r[2] for r in rounds)
-        print(f"{workers:>7} {rate:>9.1f} {p50:>8.0f} {p99:>8.0f} {memory[workers]:>8.0f}")
+        cpu = statistics.median(r[3] for r in rounds)
+        busy = statistics.median(r[4] for r in rounds)
+        print(
+            f"{workers:>7} {rate:>9.1f} {p50:>8.0f} {p99:>8.0f} {memory[workers]:>8.0f} "
+            f"{cpu:>20.1f} {busy:>27.2f}"
+        )
     ratio = rates[2] / rates[1]
     verdict = "erreicht" if ratio >= TARGET_RATIO else "nicht erreicht"
     print(f"2 Worker / 1 Worker: {ratio:.2f}× (Ziel ≥ {TARGET_RATIO}×): {verdict}")
+
+
+def measured(server: KbServer, requests: int) -> tuple[float, float, float, float, float]:
+    """:func:`load` plus the server's CPU ms per search and the cores busy (server + load)."""
+    cpu_before, own_before, started = cpu_seconds(server.pid), time.process_time(), time.monotonic()
+    rate, p50, p99 = load(server.url, requests)
+    wall = time.monotonic() - started
+    server_cpu = cpu_seconds(server.pid) - cpu_before
+    client_cpu = time.process_time() - own_before
+    searches = rate * wall
+    return rate, p50, p99, server_cpu / searches * 1000, (server_cpu + client_cpu) / wall
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and all its descendants, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for child in children.read_text().split() if children.exists() else []:
+        total += cpu_seconds(int(child))
+    return total
 
 
 def rss_mb(pid: int) -> float:

@@ -55,7 +55,7 @@ def load_index(settings: Settings) -> SearchIndex:
 def create_app(settings: Settings | None = None, index: SearchIndex | None = None) -> FastAPI:
     """The app for ``settings``; ``index`` skips loading when the caller has loaded it already.
 
-    The site in ``settings.site_dir`` is served at ``/`` when that folder exists.
+    The site in ``settings.site_dir`` is served at ``/`` whenever that folder exists.
     """
     settings = settings or load_settings()
 
@@ -102,7 +102,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
     # Level 6, not 9: nearly the same size for much less CPU per response.
     app.add_middleware(GZipMiddleware, compresslevel=6, exclude_content_types=INCOMPRESSIBLE)
     app.add_middleware(HeadAsGet)
-    if settings.site_dir.is_dir():
-        site = SiteFiles(directory=settings.site_dir, html=True)
-        app.router.routes.append(SiteMount("/", app=site, name="site"))
+    # Mounted even before the first `kb build`: the site is served once it exists.
+    site = SiteFiles(directory=settings.site_dir, html=True, check_dir=False)
+    app.router.routes.append(SiteMount("/", app=site, name="site"))
     return app

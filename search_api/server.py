@@ -122,8 +122,8 @@ def _notes(settings: Settings, info: dict[str, Any], url: str, editor: bool) -> 
         notes = [f"Website aus '{settings.site_dir}' unter {url}/"]
     else:
         notes = [
-            f"Kein Website-Ordner '{settings.site_dir}' – es läuft nur die API "
-            "(für die Website zuerst 'kb build' ausführen)."
+            f"Kein Website-Ordner '{settings.site_dir}' – es läuft nur die API; "
+            "sobald 'kb build' die Website baut, wird sie ohne Neustart ausgeliefert."
         ]
     notes.append(f"API-Dokumentation: {url}/api/docs")
     if settings.workers > 1:

@@ -25,6 +25,10 @@ _MISSING = "kb-nicht-vorhanden"
 
 
 class SiteFiles(StaticFiles):
+    async def check_config(self) -> None:
+        """No one-off check: a missing site is a 404 per request, and is served as soon as
+        ``kb build`` has created it."""
+
     def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
         if path.startswith(("/", "\\")):
             return "", None

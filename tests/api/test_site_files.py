@@ -96,3 +96,17 @@ def test_everything_else_is_revalidated(client: TestClient, path: str) -> None:
     if etag:  # static files: a revalidation costs a 304 without a body
         again = client.get(path, headers={"If-None-Match": etag})
         assert (again.status_code, again.content) == (304, b"")
+
+
+def test_a_site_built_after_the_start_is_served_without_restart(
+    sample_index_dir: Path, tmp_path: Path
+) -> None:
+    settings = load_settings(index_dir=sample_index_dir, site_dir=tmp_path / "site")
+    with TestClient(create_app(settings)) as client:
+        before = client.get("/")
+        (tmp_path / "site").mkdir()
+        (tmp_path / "site" / "index.html").write_text("<h1>Neu</h1>", encoding="utf-8")
+        after = client.get("/")
+    assert before.status_code == 404
+    assert before.json()["detail"].startswith("Nicht gefunden")
+    assert (after.status_code, after.text) == (200, "<h1>Neu</h1>")

@@ -15,27 +15,40 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MATERIALS_SEGMENT = "/materialien/"
 
 
-class SecurityHeaders:
+Header = tuple[bytes, bytes]
+
+
+class AddHeaders:
+    """Middleware that adds :meth:`headers_for` a request to its response's start message."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+
+    def headers_for(self, path: str, present: list[Header]) -> list[Header]:
+        raise NotImplementedError
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        download = MATERIALS_SEGMENT in scope.get("path", "")
+        path = scope.get("path", "")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                if download:
-                    headers.append((b"content-disposition", b"attachment"))
-                    headers.append((b"content-security-policy", b"sandbox; default-src 'none'"))
-                message["headers"] = headers
+                message["headers"] = headers + self.headers_for(path, headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class SecurityHeaders(AddHeaders):
+    def headers_for(self, path: str, present: list[Header]) -> list[Header]:
+        headers = [(b"x-content-type-options", b"nosniff")]
+        if MATERIALS_SEGMENT in path:
+            headers.append((b"content-disposition", b"attachment"))
+            headers.append((b"content-security-policy", b"sandbox; default-src 'none'"))
+        return headers
 
 
 # mkdocs-material names its bundles by content: main.<hash>.min.css, bundle.<hash>.min.js.
@@ -45,28 +58,14 @@ IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
 
 
-class CacheControl:
+class CacheControl(AddHeaders):
     """``Cache-Control`` on every response that has none: a year for content-hashed assets,
     revalidation for everything else (pages, our own scripts, API answers)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        value = IMMUTABLE if _HASHED.search(scope.get("path", "")) else REVALIDATE
-
-        async def send_with_cache_control(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                if not any(name.lower() == b"cache-control" for name, _ in headers):
-                    headers.append((b"cache-control", value))
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_cache_control)
+    def headers_for(self, path: str, present: list[Header]) -> list[Header]:
+        if any(name.lower() == b"cache-control" for name, _ in present):
+            return []
+        return [(b"cache-control", IMMUTABLE if _HASHED.search(path) else REVALIDATE)]
 
 
 # Already compressed (or binary) files: gzip would only cost CPU.

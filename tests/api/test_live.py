@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from kb_tools.search import build_index
 from kb_tools.settings import Settings, load_settings
 from search_api.app import create_app
 from tests.support.library import WriteConcept
+from tests.support.servers import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -28,15 +27,6 @@ def live_settings(write_concept: WriteConcept, library_dir: Path, tmp_path: Path
         site_dir=tmp_path / "kein-site",
         reload_interval=0.05,
     )
-
-
-def wait_until(condition: Callable[[], bool], seconds: float = 10) -> float:
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > seconds:
-            pytest.fail(f"not within {seconds} s")
-        time.sleep(0.05)
-    return time.monotonic() - started
 
 
 def title(client: TestClient) -> str:
@@ -58,7 +48,7 @@ def test_a_new_index_goes_live_without_restart(
         write_concept("kamera-pruefung", title="Fehlererkennung mit der Kamera")
         write_concept("robotik", title="Cobots in der Montage", topics=["robotik"])
         build_index(load_library(library_dir), live_settings.index_dir, "e5-small")
-        wait_until(lambda: client.get("/api/health").json()["version"] != before["version"])
+        wait_for(lambda: client.get("/api/health").json()["version"] != before["version"])
 
         health = client.get("/api/health").json()
         assert (health["concepts"], health["status"]) == (2, "ok")
@@ -79,7 +69,7 @@ def test_a_damaged_new_manifest_keeps_the_old_index(
         before = client.get("/api/health").json()
         manifest = live_settings.index_dir / "manifest.json"
         manifest.write_text('{"format_version": 2, "files": {}}', encoding="utf-8")
-        wait_until(lambda: "der bisherige bleibt aktiv" in caplog.text)
+        wait_for(lambda: "der bisherige bleibt aktiv" in caplog.text)
         assert client.get("/api/health").json() == before
         assert title(client) == "Kamerabasierte Qualitätsprüfung"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -11,22 +9,14 @@ import pytest
 
 from kb_tools.library import load_library
 from kb_tools.search import build_index
+from kb_tools.settings import Settings
 from kb_tools.site import build_site
 from search_api.watch import LibraryWatcher, library_signature
 from tests.support.library import WriteConcept
-from tests.support.servers import kb_serve
+from tests.support.servers import kb_serve, wait_for
 from tests.support.site import settings_for
 
 pytestmark = pytest.mark.slow
-
-
-def wait_for(condition: Callable[[], bool], seconds: float) -> float:
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > seconds:
-            pytest.fail(f"not within {seconds} s")
-        time.sleep(0.2)
-    return time.monotonic() - started
 
 
 def test_the_signature_changes_with_any_visible_file(library_dir: Path) -> None:
@@ -39,13 +29,20 @@ def test_the_signature_changes_with_any_visible_file(library_dir: Path) -> None:
     assert library_signature(library_dir) != before
 
 
-def test_a_broken_edit_leaves_site_and_index_as_they_were(
-    write_concept: WriteConcept, library_dir: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def built(write_concept: WriteConcept, library_dir: Path, tmp_path: Path) -> Settings:
+    """A one-concept library with its site and index built."""
     write_concept("basis", title="Basis")
     settings = settings_for(library_dir, tmp_path, index_dir=tmp_path / "index")
     build_site(settings)
     build_index(load_library(library_dir), settings.index_dir, settings.embedder)
+    return settings
+
+
+def test_a_broken_edit_leaves_site_and_index_as_they_were(
+    built: Settings, write_concept: WriteConcept
+) -> None:
+    settings = built
     site, manifest = settings.site_dir.resolve(), (settings.index_dir / "manifest.json").read_text()
     lines: list[str] = []
     write_concept("basis", title="Basis", status="fertig")
@@ -57,12 +54,9 @@ def test_a_broken_edit_leaves_site_and_index_as_they_were(
 
 
 def test_kb_serve_watch_puts_a_valid_edit_live(
-    write_concept: WriteConcept, library_dir: Path, tmp_path: Path
+    built: Settings, write_concept: WriteConcept, library_dir: Path
 ) -> None:
-    write_concept("basis", title="Basis")
-    settings = settings_for(library_dir, tmp_path, index_dir=tmp_path / "index")
-    build_site(settings)
-    build_index(load_library(library_dir), settings.index_dir, settings.embedder)
+    settings = built
     env = {"KB_BUILD_DIR": str(settings.build_dir), "KB_SITE_CONFIG": str(settings.site_config)}
     args = ["--library", str(library_dir), "--index-dir", str(settings.index_dir)]
     serving = kb_serve(*args, "--site-dir", str(settings.site_dir), "--watch", env=env)

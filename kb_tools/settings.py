@@ -9,6 +9,7 @@ from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kb_tools.errors import ConfigError
+from kb_tools.phrases import phrase
 
 
 class Settings(BaseSettings):
@@ -71,5 +72,6 @@ def load_settings(**overrides: object) -> Settings:
         err = exc.errors(include_url=False)[0]
         key = str(err["loc"][0]) if err["loc"] else "?"
         raise ConfigError(
-            f"Einstellung KB_{key.upper()} hat den ungültigen Wert {err.get('input')!r}: {err['msg']}"
+            f"Einstellung KB_{key.upper()} hat den ungültigen Wert {err.get('input')!r}: "
+            f"{phrase(err)}"
         ) from None

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from kb_tools.errors import InvalidQuery, UnknownConcept, UnknownFilterValue
+from kb_tools.phrases import UNKNOWN, phrase
 from kb_tools.problems import did_you_mean
 from search_api.models import ErrorResponse
 
@@ -95,7 +96,10 @@ def _parameter_message(err: dict[str, Any]) -> str:
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = did_you_mean(value, allowed) or "."
         return f"{where} hat den ungültigen Wert {_quoted(value)} (erlaubt: {', '.join(allowed)}){hint}"
-    return f"{where} hat einen ungültigen Wert: {_quoted(value)}."
+    what = phrase(err)
+    if what == UNKNOWN:
+        return f"{where} {UNKNOWN}: {_quoted(value)}."
+    return f"{where} {what}, nicht {_quoted(value)}."
 
 
 def _quoted(value: object) -> str:

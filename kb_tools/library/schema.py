@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from kb_tools.phrases import phrase
 from kb_tools.problems import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -288,9 +289,7 @@ def _message(err: ErrorDetails, known_keys: tuple[str, ...]) -> str:
         return f"kein gültiges Datum: {value!r} (erwartet JJJJ-MM-TT, z. B. 2026-03-31)"
     if kind == "greater_than_equal":
         return f"muss mindestens {ctx['ge']} sein"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return err["msg"]
+    return phrase(err)
 
 
 def _kind(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import select
 import socket
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from search_api.protocol import connection_limit
+from search_api.protocol import INVALID_REQUEST, InvalidRequestLog, connection_limit
 from tests.support.servers import KbServer, kb_serve
 
 pytestmark = pytest.mark.slow
@@ -89,6 +90,31 @@ def test_a_keep_alive_connection_gets_the_timeout_for_every_request(
         assert closed_by_server(sock)
 
 
+MALFORMED = (
+    b"GARBAGE\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+    b"GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHo st: x\r\n\r\n",
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",  # TLS on the plain port
+)
+
+
+def test_malformed_requests_get_a_german_400_and_one_log_line(index_args: list[str]) -> None:
+    with kb_serve(*index_args) as server:
+        for request_bytes in MALFORMED * 10:
+            with socket.create_connection(address(server), timeout=5) as sock:
+                sock.sendall(request_bytes)
+                answer = b""
+                while chunk := sock.recv(65536):
+                    answer += chunk
+            assert answer.startswith(b"HTTP/1.1 400"), (request_bytes, answer)
+            assert answer.endswith(INVALID_REQUEST.encode()), (request_bytes, answer)
+        assert httpx.get(server.url + "api/health", timeout=5).status_code == 200
+    logged = [line for line in server.output if "HTTP-Anfrage" in line or "Invalid" in line]
+    assert len(logged) == 1, server.output
+    assert "Ungültige HTTP-Anfrage abgewiesen (400)" in logged[0]
+
+
 def test_connections_beyond_the_limit_are_closed_at_once(index_args: list[str]) -> None:
     env = {"KB_MAX_CONNECTIONS": "20", "KB_HEADER_TIMEOUT": "2"}
     with kb_serve(*index_args, env=env) as server, ExitStack() as stack:
@@ -99,6 +125,24 @@ def test_connections_beyond_the_limit_are_closed_at_once(index_args: list[str]) 
         assert 19 <= len(closed) <= 21  # the ones beyond the limit (and maybe a spare)
         time.sleep(2.5)  # the header timeout frees the rest
         assert httpx.get(server.url + "api/health", timeout=5).status_code == 200
+
+
+def test_repeated_malformed_requests_are_counted_in_the_next_line() -> None:
+    log = InvalidRequestLog(interval=0.2)
+
+    def record() -> logging.LogRecord:
+        return logging.LogRecord(
+            "uvicorn.error", logging.WARNING, "", 0, "Invalid HTTP request received.", (), None
+        )
+
+    first, held, later = record(), [record() for _ in range(5)], record()
+    assert log.filter(first) and first.getMessage() == "Ungültige HTTP-Anfrage abgewiesen (400)"
+    assert not any(log.filter(each) for each in held)
+    time.sleep(0.25)
+    assert log.filter(later)
+    assert later.getMessage().endswith("; dazu 5 weitere seit der letzten Meldung")
+    other = logging.LogRecord("uvicorn.error", logging.WARNING, "", 0, "etwas anderes", (), None)
+    assert log.filter(other) and other.getMessage() == "etwas anderes"
 
 
 def test_the_limit_stays_below_the_open_files_limit() -> None:

@@ -69,7 +69,17 @@ class Problem:
         return f"::{self.level} {props}::{_escape(self.message)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return _one_line(f"{self.path}:{self.line}: {self.severity}: {self.message}")
+
+
+# Characters that would break a problem over lines (str.splitlines splits at all of them) or
+# hide part of it; a key or file name may contain any of them.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and control characters written as escapes (``\\n``)."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
 def _escape(text: str, is_property: bool = False) -> str:

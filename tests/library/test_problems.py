@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kb_tools.library import LICENSES
 from kb_tools.problems import Problem, did_you_mean, unknown_value
 
@@ -76,3 +81,20 @@ def test_unknown_lists_up_to_eight_allowed_values() -> None:
     )
     nine = [f"wert-{n}" for n in range(9)]
     assert "erlaubt" not in unknown_value("Format", "kurs", nine)
+
+
+@given(
+    path=st.text(min_size=1, max_size=20),
+    message=st.text(min_size=1, max_size=40),
+)
+def test_a_problem_is_always_one_line(path: str, message: str) -> None:
+    # Keys and file names may hold line breaks of any kind (also \x85, \u2028); editors and
+    # CI read one problem per line.
+    printed = str(Problem(path, 1, message))
+    assert len(printed.splitlines()) == 1
+    assert not any(unicodedata.category(char) == "Cc" for char in printed)
+
+
+def test_line_breaks_in_a_problem_are_shown_as_escapes() -> None:
+    printed = str(Problem("a\nb.md", 3, "Schlüssel 'x\u2028y' unbekannt"))
+    assert printed == "a\\nb.md:3: fehler: Schlüssel 'x\\u2028y' unbekannt"

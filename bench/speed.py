@@ -1,7 +1,7 @@
 """Speed of indexing and of the search API on 1,000 synthetic concepts (``make bench-speed``).
 
 Prints index throughput next to the embedder's raw rate, query latency through HTTP (a real
-``kb serve`` on a free loopback port, 1 and 8 clients) next to the cost of one query
+``kb serve`` on a free loopback port, 1 and 8 clients, query cache off) next to the cost of one query
 embedding, and the server's memory. The synthetic library recombines the sample concepts with
 sections cut to their first sentence (7,000 passages of ~230 characters). The first run embeds
 them all (about 15 minutes on 2 shared cores); the vectors are cached in build/bench-speed/,
@@ -276,7 +276,7 @@ def start_server(library_dir: Path, index_dir: Path) -> KbServer:
     site = str(WORK / "keine-website")
     args = ("--library", str(library_dir), "--index-dir", str(index_dir), "--site-dir", site)
     try:
-        server = start_kb_serve(*args, timeout=300)
+        server = start_kb_serve(*args, env={"KB_QUERY_CACHE": "0"}, timeout=300)
     except ServerDidNotStart:
         raise SystemExit("kb serve ist nicht gestartet") from None
     httpx.get(f"{server.url}api/health", timeout=30).raise_for_status()

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     header_timeout: float = Field(default=10.0, gt=0, le=600)
     keep_alive_timeout: int = Field(default=5, ge=1, le=600)
     max_connections: int = Field(default=1000, ge=1, le=1_000_000)
+    # Query vectors `kb serve` keeps (a repeated query skips the model); 0 turns it off.
+    query_cache: int = Field(default=1024, ge=0, le=1_000_000)
     # Seconds between two looks at the index manifest: a new index goes live without restart.
     reload_interval: float = Field(default=1.0, gt=0, le=3600)
     # Comma-separated origins allowed to call the API from another site ("*" for any).

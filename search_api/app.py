@@ -16,7 +16,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Match, Mount
 from starlette.types import Scope
 
-from kb_tools.search import SearchIndex
+from kb_tools.search import QueryCache, SearchIndex
 from kb_tools.settings import Settings, load_settings
 from search_api import errors
 from search_api.headers import INCOMPRESSIBLE, CacheControl, SecurityHeaders
@@ -52,6 +52,14 @@ def load_index(settings: Settings) -> SearchIndex:
     return SearchIndex.load(settings.index_dir)
 
 
+def cached(index: SearchIndex, settings: Settings) -> SearchIndex:
+    """``index`` with its embedder behind a :class:`QueryCache` of ``settings.query_cache``
+    (kept when a new index is switched in, as the embedder is)."""
+    if settings.query_cache and not isinstance(index.embedder, QueryCache):
+        index.embedder = QueryCache(index.embedder, settings.query_cache)
+    return index
+
+
 def create_app(settings: Settings | None = None, index: SearchIndex | None = None) -> FastAPI:
     """The app for ``settings``; ``index`` skips loading when the caller has loaded it already.
 
@@ -61,7 +69,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
-        live = LiveIndex(settings.index_dir, index or load_index(settings))
+        live = LiveIndex(settings.index_dir, cached(index or load_index(settings), settings))
         document_filter_values(app, live.current.index.library)
 
         def switched() -> None:

@@ -7,7 +7,7 @@ it and answers queries with the :class:`SearchResults` that CLI and API both emi
 from kb_tools.search.analysis import fold, stem, words
 from kb_tools.search.bm25 import LexicalIndex, QueryWord
 from kb_tools.search.build import BuildReport, build_index
-from kb_tools.search.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder
+from kb_tools.search.embedders import DEFAULT_EMBEDDER, Embedder, QueryCache, get_embedder
 from kb_tools.search.engine import SearchIndex, normalize_query
 from kb_tools.search.passages import SUMMARY_SECTION, Passage, library_passages, passages_of
 from kb_tools.search.ranking import MODES, Fusion
@@ -25,6 +25,7 @@ __all__ = [
     "Fusion",
     "LexicalIndex",
     "Passage",
+    "QueryCache",
     "QueryWord",
     "SearchHit",
     "SearchIndex",

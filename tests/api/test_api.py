@@ -233,7 +233,7 @@ class BrokenIndex:
     """The real library and manifest, but a search that crashes: the only way to reach a 500."""
 
     def __init__(self, real: SearchIndex) -> None:
-        self.library, self.info = real.library, real.info
+        self.library, self.info, self.embedder = real.library, real.info, real.embedder
 
     def search(self, *args: object, **kwargs: object) -> None:
         raise RuntimeError("kaputt im Test")

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kb_tools.library import load_library
-from kb_tools.search import build_index
+from kb_tools.search import QueryCache, SearchIndex, build_index
 from kb_tools.settings import Settings, load_settings
-from search_api.app import create_app
+from search_api.app import cached, create_app
 from tests.support.library import WriteConcept
 from tests.support.servers import wait_for
 
@@ -79,3 +79,30 @@ def test_the_version_is_in_the_health_answer(live_settings: Settings) -> None:
         health = client.get("/api/health").json()
     assert len(health["version"]) == 12
     assert health["loaded_at"].startswith("20")
+
+
+def test_a_repeated_query_finds_the_new_index_content(
+    live_settings: Settings, write_concept: WriteConcept, library_dir: Path
+) -> None:
+    # The query cache keeps vectors, never results: after a switch the same query text
+    # searches the new index.
+    with TestClient(create_app(live_settings)) as client:
+        before = client.get("/api/health").json()
+        assert search_titles(client, "Cobots in der Montage") == []
+        write_concept("robotik", title="Cobots in der Montage", topics=["robotik"])
+        build_index(load_library(library_dir), live_settings.index_dir, "e5-small")
+        wait_for(lambda: client.get("/api/health").json()["version"] != before["version"])
+        assert search_titles(client, "Cobots in der Montage")[0] == "Cobots in der Montage"
+
+
+@pytest.mark.parametrize("size", [0, 16])
+def test_the_served_index_caches_query_vectors_unless_turned_off(
+    live_settings: Settings, size: int
+) -> None:
+    index = SearchIndex.load(live_settings.index_dir)
+    plain = index.embedder
+    served = cached(index, live_settings.model_copy(update={"query_cache": size}))
+    assert isinstance(served.embedder, QueryCache) == bool(size)
+    assert cached(served, live_settings).embedder is served.embedder  # never wrapped twice
+    if size:
+        assert served.embedder.inner is plain  # type: ignore[attr-defined]

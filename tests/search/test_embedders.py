@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from kb_tools.errors import EmbedderError
-from kb_tools.search.embedders import MAX_QUERY_TOKENS, Embedder, get_embedder
+from kb_tools.search.embedders import MAX_QUERY_TOKENS, Embedder, QueryCache, get_embedder
 
 QUERIES = [f"Weiterbildung Nummer {i} zu KI in der Qualitätsprüfung" for i in range(16)]
 
@@ -109,3 +110,53 @@ def test_sentence_transformers_with_a_missing_model_is_a_german_error(
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="kann nicht geladen werden"):
         get_embedder(f"sentence-transformers:{tmp_path / 'kein-modell'}")
+
+
+class Counting:
+    """The real e5 embedder, counting the query texts it is asked to embed."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.asked: list[str] = []
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.asked += texts
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.embed_passages(texts)
+
+
+def test_the_query_cache_gives_the_models_vectors_and_asks_it_once(e5: Embedder) -> None:
+    counting = Counting(e5)
+    cache = QueryCache(counting, size=8)
+    first = cache.embed_queries(["KI im Handwerk", "Datenschutz", "KI im Handwerk"])
+    again = cache.embed_queries(["Datenschutz", "KI im Handwerk"])
+    assert counting.asked == ["KI im Handwerk", "Datenschutz"]
+    np.testing.assert_array_equal(first[0], e5.embed_queries(["KI im Handwerk"])[0])
+    np.testing.assert_array_equal(first[[1, 0]], again)
+    assert cache.embed_queries([]).shape == (0, e5.dim)
+    assert (cache.name, cache.dim) == (e5.name, e5.dim)
+
+
+def test_the_query_cache_forgets_the_least_recently_used(e5: Embedder) -> None:
+    counting = Counting(e5)
+    cache = QueryCache(counting, size=2)
+    for text in ("a", "b", "a", "c", "a", "b"):  # "b" is the oldest when "c" comes
+        cache.embed_queries([text])
+    assert counting.asked == ["a", "b", "c", "b"]
+
+
+def test_a_vector_from_the_cache_cannot_be_changed_by_its_caller(e5: Embedder) -> None:
+    cache = QueryCache(e5, size=4)
+    first = cache.embed_queries(["Robotik"])
+    first[0] *= 0
+    assert np.linalg.norm(cache.embed_queries(["Robotik"])[0]) == pytest.approx(1, abs=1e-3)
+
+
+def test_the_query_cache_is_safe_from_many_threads(e5: Embedder) -> None:
+    cache = QueryCache(e5, size=4)
+    with ThreadPoolExecutor(8) as pool:
+        vectors = list(pool.map(lambda n: cache.embed_queries([QUERIES[n % 6]])[0], range(48)))
+    for n, vector in enumerate(vectors):
+        np.testing.assert_allclose(vector, e5.embed_queries([QUERIES[n % 6]])[0], atol=1e-6)

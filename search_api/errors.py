@@ -85,12 +85,6 @@ def _parameter_message(err: dict[str, Any]) -> str:
         return f"{where} darf nicht leer sein."
     if kind == "string_too_long":
         return f"{where} ist zu lang ({len(str(value))} Zeichen, höchstens {ctx['max_length']})."
-    if kind.startswith("int_"):
-        return f"{where} muss eine ganze Zahl sein, nicht {_quoted(value)}."
-    if kind == "greater_than_equal":
-        return f"{where} muss mindestens {ctx['ge']} sein, nicht {_quoted(value)}."
-    if kind == "less_than_equal":
-        return f"{where} darf höchstens {ctx['le']} sein, nicht {_quoted(value)}."
     if kind in ("literal_error", "enum"):
         # pydantic lists the choices in English: "'updated' or 'title'".
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))

@@ -101,9 +101,9 @@ def similar(
 
 
 def load_search_index(library_dir: Path | None, index_dir: Path | None) -> SearchIndex:
+    """The index; searched with its own copy of the library unless ``--library`` names one."""
     from kb_tools.search import SearchIndex
 
-    """The index; searched with its own copy of the library unless ``--library`` names one."""
     options = settings(library_dir=library_dir, index_dir=index_dir)
     library = load_library(library_dir) if library_dir is not None else None
     return SearchIndex.load(options.index_dir, library)

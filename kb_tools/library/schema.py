@@ -287,8 +287,6 @@ def _message(err: ErrorDetails, known_keys: tuple[str, ...]) -> str:
         return f"muss eine ganze Zahl sein, nicht {value!r}"
     if kind.startswith("date_") or kind.startswith("datetime_"):
         return f"kein gültiges Datum: {value!r} (erwartet JJJJ-MM-TT, z. B. 2026-03-31)"
-    if kind == "greater_than_equal":
-        return f"muss mindestens {ctx['ge']} sein"
     return phrase(err)
 
 

@@ -68,13 +68,6 @@ def publish(staging: Path, site_dir: Path) -> Path:
     return version
 
 
-def live_version(site_dir: Path) -> Path | None:
-    """The version folder ``site_dir`` points to (``None`` when it is no versioned site)."""
-    if not site_dir.is_symlink():
-        return None
-    return site_dir.resolve()
-
-
 def _prune(site_dir: Path, keep: Path) -> None:
     versions = sorted(
         (p for p in versions_dir(site_dir).iterdir() if not p.name.startswith(_STAGING)),
